@@ -1,0 +1,722 @@
+#!/usr/bin/env bash
+# The integration-test world of fastapi-docker-maven-plugin: a Docker engine,
+# a local FastAPI-ready base image and a password-protected local registry.
+#
+# The test machines reach Debian's archive and Maven Central but neither Docker
+# Hub nor PyPI, and nothing may leave loopback. So the engine runs without a
+# bridge or iptables (containers use host networking), the base image is made
+# from Debian packages with debootstrap, and the registry listens on 127.0.0.1
+# (which the engine treats as insecure, so plain HTTP push works).
+#
+# Usage: scripts/test-world.sh COMMAND
+#   up               start or reuse everything; write ${STATE_DIR}/env (idempotent)
+#   down [PART...]   stop what `up` started (PART: registry, engine; default both)
+#   registry-start   start (or reuse) only the registry
+#   registry-stop    stop only the registry (for "registry unreachable" tests)
+#   status           print what is running
+#   check [PART...]  exit 0 when every PART (engine, image, registry; default
+#                    all) is ready; prints nothing
+#
+# Environment (all optional):
+#   FASTAPI_TEST_WORLD_DIR          state dir (default /tmp/fastapi-docker-test-world)
+#   FASTAPI_TEST_WORLD_CACHE        rootfs tarball cache (default /var/cache/fastapi-docker-test-world)
+#   FASTAPI_TEST_BASE_IMAGE         base image tag (default fastapi-docker-test/python:3.13)
+#   FASTAPI_TEST_BASE               "debian" (default) or "official" (FROM python:3.14
+#                                   + pip install "fastapi[standard]"; needs Hub and PyPI)
+#   FASTAPI_TEST_DEBIAN_MIRROR      debootstrap mirror (default: the one apt uses here)
+#   FASTAPI_TEST_DEBIAN_SUITE       debootstrap suite (default trixie: Python 3.13)
+#   FASTAPI_TEST_REGISTRY_PORT      registry port on 127.0.0.1 (default 5555)
+#   FASTAPI_TEST_REGISTRY_USER      registry user (default fastapi-test)
+#   FASTAPI_TEST_REGISTRY_PASSWORD  registry password (default s3cret-test-pass)
+#   DOCKER_HOST                     an engine to reuse, if it answers
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STANDIN="$SCRIPT_DIR/fastapi-standin.py"
+
+STATE_DIR=${FASTAPI_TEST_WORLD_DIR:-/tmp/fastapi-docker-test-world}
+CACHE_DIR=${FASTAPI_TEST_WORLD_CACHE:-/var/cache/fastapi-docker-test-world}
+ENV_FILE="$STATE_DIR/env"
+LOCK_FILE="$STATE_DIR/lock"
+
+BASE_IMAGE=${FASTAPI_TEST_BASE_IMAGE:-fastapi-docker-test/python:3.13}
+BASE_ROUTE=${FASTAPI_TEST_BASE:-debian}
+DEBIAN_SUITE=${FASTAPI_TEST_DEBIAN_SUITE:-trixie}
+DEBIAN_INCLUDE=python3,python3-pip,python3-fastapi,python3-uvicorn
+# Bump when the image recipe below changes, so that `up` rebuilds stale images.
+RECIPE_VERSION=1
+RECIPE_LABEL=org.fastapi-docker-test.recipe
+
+REGISTRY_PORT=${FASTAPI_TEST_REGISTRY_PORT:-5555}
+REGISTRY="127.0.0.1:$REGISTRY_PORT"
+REGISTRY_USER=${FASTAPI_TEST_REGISTRY_USER:-fastapi-test}
+REGISTRY_PASSWORD=${FASTAPI_TEST_REGISTRY_PASSWORD:-s3cret-test-pass}
+REGISTRY_DIR="$STATE_DIR/registry"
+REGISTRY_PIDFILE="$STATE_DIR/registry.pid"
+REGISTRY_LOG="$STATE_DIR/registry.log"
+
+DEFAULT_DOCKER_HOST=unix:///var/run/docker.sock
+# dockerd writes this pidfile itself; its presence in OUR state dir is the
+# record that this script started the engine (and so may stop it).
+ENGINE_PIDFILE="$STATE_DIR/dockerd.pid"
+ENGINE_LOG="$STATE_DIR/dockerd.log"
+
+# Bounds of every wait loop, in tenths of a second (loops sleep 0.1 s).
+ENGINE_START_TENTHS=600     # 60 s for dockerd to answer
+ENGINE_STOP_TENTHS=400      # dockerd gives containers up to 15 s on shutdown
+REGISTRY_START_TENTHS=300
+REGISTRY_STOP_TENTHS=100
+LOCK_WAIT_SECONDS=900       # another `up` may be building the image
+
+log() { printf 'test-world: %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Seconds since the epoch with a fraction, for the timings `up` reports.
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# --- processes: only ever the PIDs recorded in our own pidfiles ---------------
+
+# True while PID runs; a zombie whose parent has not reaped it yet counts as gone.
+pid_alive() {
+  local pid=$1 state
+  [[ -r /proc/$pid/stat ]] || return 1
+  state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [[ -n $state && $state != Z ]]
+}
+
+# The PID recorded in PIDFILE, if that process is still the program we started
+# (a recycled PID of some other program must never be signalled).
+recorded_pid() {
+  local pidfile=$1 comm=$2 pid
+  [[ -s $pidfile ]] || return 1
+  pid=$(<"$pidfile")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  pid_alive "$pid" || return 1
+  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$comm" ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# SIGTERM, a bounded wait, then SIGKILL. Returns 0 if SIGTERM was enough.
+stop_pid() {
+  local pid=$1 name=$2 tenths=$3 i
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < tenths; i++)); do
+    pid_alive "$pid" || return 0
+    sleep 0.1
+  done
+  log "$name did not stop within $((tenths / 10)) s; sending SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    pid_alive "$pid" || return 1
+    sleep 0.1
+  done
+  log "WARNING: $name (pid $pid) still exists after SIGKILL"
+  return 1
+}
+
+# Serialise up/down/registry-* between concurrent callers (several developers
+# and test runs share one machine and one world).
+take_lock() {
+  mkdir -p "$STATE_DIR"
+  exec 9>>"$LOCK_FILE"
+  flock -w "$LOCK_WAIT_SECONDS" 9 || die "another test-world.sh holds $LOCK_FILE for over ${LOCK_WAIT_SECONDS} s"
+}
+
+# --- packages ----------------------------------------------------------------
+
+APT_UPDATED=0
+# Install the Debian packages that provide the missing commands. `apt-get
+# update` runs only when something is actually missing, once per invocation.
+ensure_commands() {
+  local -a missing=()
+  local pair cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%:*}
+    pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}) and not root to install them"
+  command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get"
+  if ((APT_UPDATED == 0)); then
+    log "apt-get update (to install: ${missing[*]})"
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  log "installing ${missing[*]}"
+  # Package scripts must not start services: docker.io's init script would
+  # start dockerd WITH a bridge and iptables rules, docker-registry's would
+  # serve :5000 on every interface. policy-rc.d exit 101 forbids both (and
+  # is honoured by invoke-rc.d and deb-systemd-invoke alike).
+  local policy=/usr/sbin/policy-rc.d ours=no
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# temporary, from fastapi-docker test-world.sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    ours=yes
+  fi
+  local rc=0
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || rc=$?
+  [[ $ours == yes ]] && rm -f "$policy"
+  ((rc == 0)) || die "apt-get install ${missing[*]} failed"
+}
+
+# --- the engine --------------------------------------------------------------
+
+engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
+
+# The endpoint the docker CLI reaches with the current settings, for the env
+# file: DOCKER_HOST if set, else the current context's (usually the socket).
+engine_endpoint() {
+  if [[ -n ${DOCKER_HOST:-} ]]; then
+    printf '%s\n' "$DOCKER_HOST"
+    return
+  fi
+  local host
+  host=$(timeout 10 docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null) || host=
+  printf '%s\n' "${host:-$DEFAULT_DOCKER_HOST}"
+}
+
+# Sets ENGINE_HOST. Reuses an answering engine; else starts dockerd.
+engine_up() {
+  ensure_commands docker:docker.io
+  if [[ -n ${DOCKER_HOST:-} ]]; then
+    if engine_answers; then
+      ENGINE_HOST=$DOCKER_HOST
+      log "engine: reusing the one at DOCKER_HOST=$DOCKER_HOST"
+      return
+    fi
+    log "engine: DOCKER_HOST=$DOCKER_HOST does not answer; trying the default"
+    unset DOCKER_HOST
+  fi
+  if engine_answers; then
+    ENGINE_HOST=$(engine_endpoint)
+    log "engine: reusing the one at $ENGINE_HOST"
+    return
+  fi
+
+  # Nothing answers: start our own, which needs root (as the test machines are).
+  [[ $(id -u) == 0 ]] || die "no Docker engine answers and only root can start one"
+  ensure_commands dockerd:docker.io
+  if recorded_pid "$ENGINE_PIDFILE" dockerd >/dev/null; then
+    die "dockerd (pid $(<"$ENGINE_PIDFILE")) runs but does not answer; see $ENGINE_LOG, or run: $0 down"
+  fi
+  rm -f "$ENGINE_PIDFILE"
+  # A system containerd socket that nobody serves would make dockerd try it
+  # instead of starting its own supervised containerd.
+  if [[ -S /run/containerd/containerd.sock ]] && ! timeout 5 ctr --address /run/containerd/containerd.sock version >/dev/null 2>&1; then
+    log "engine: note: /run/containerd/containerd.sock exists but may be stale"
+  fi
+
+  local started i
+  started=$(now)
+  log "engine: starting dockerd (log: $ENGINE_LOG)"
+  # No bridge and no iptables: no private-range addresses, traffic stays on
+  # loopback, containers use --network host. setsid puts dockerd in its own
+  # session so a Ctrl-C in the terminal running the tests does not reach it;
+  # 9>&- keeps it from inheriting (and holding forever) our lock.
+  # dockerd writes its own PID to --pidfile once it owns the daemon lock.
+  setsid dockerd \
+    --iptables=false --ip6tables=false --bridge=none \
+    --host "$DEFAULT_DOCKER_HOST" \
+    --pidfile "$ENGINE_PIDFILE" \
+    >>"$ENGINE_LOG" 2>&1 </dev/null 9>&- &
+  local launcher=$!
+  export DOCKER_HOST=$DEFAULT_DOCKER_HOST
+  # Bounded twice: by the count, and by the clock (a slow `docker info`
+  # would otherwise stretch every round).
+  local deadline=$((SECONDS + ENGINE_START_TENTHS / 10))
+  for ((i = 0; i < ENGINE_START_TENTHS && SECONDS <= deadline; i++)); do
+    if engine_answers; then
+      ENGINE_HOST=$DEFAULT_DOCKER_HOST
+      log "engine: dockerd answers after $(elapsed "$started") s (pid $(<"$ENGINE_PIDFILE"))"
+      return
+    fi
+    if ! pid_alive "$launcher"; then
+      tail -n 20 "$ENGINE_LOG" >&2 || true
+      die "dockerd exited during start-up; see $ENGINE_LOG"
+    fi
+    sleep 0.1
+  done
+  tail -n 20 "$ENGINE_LOG" >&2 || true
+  die "dockerd did not answer within $((ENGINE_START_TENTHS / 10)) s; see $ENGINE_LOG (it is still running: $0 down stops it)"
+}
+
+engine_down() {
+  local pid
+  if ! pid=$(recorded_pid "$ENGINE_PIDFILE" dockerd); then
+    [[ -e $ENGINE_PIDFILE ]] && rm -f "$ENGINE_PIDFILE"
+    log "engine: not started by this script; leaving it alone"
+    return 0
+  fi
+  # dockerd's supervised containerd: it would outlive a SIGKILLed dockerd.
+  local cpid=""
+  cpid=$(recorded_pid /var/run/docker/containerd/containerd.pid containerd) || cpid=""
+  if ! stop_pid "$pid" dockerd "$ENGINE_STOP_TENTHS" && [[ -n $cpid ]] && pid_alive "$cpid"; then
+    stop_pid "$cpid" "dockerd's containerd" 100 || true
+  fi
+  rm -f "$ENGINE_PIDFILE"
+}
+
+# --- the base image ----------------------------------------------------------
+
+# The recipe key labels the image; a different key means the image is stale.
+recipe_key() {
+  case $BASE_ROUTE in
+    debian)
+      {
+        echo "v$RECIPE_VERSION $DEBIAN_SUITE $DEBIAN_INCLUDE"
+        cat "$STANDIN"
+      } | sha256sum | cut -c1-16
+      ;;
+    official) echo "official-v$RECIPE_VERSION" ;;
+    *) die "FASTAPI_TEST_BASE must be 'debian' or 'official', not '$BASE_ROUTE'" ;;
+  esac
+}
+
+image_label() {
+  local label
+  label=$(docker image inspect --format "{{ index .Config.Labels \"$RECIPE_LABEL\" }}" "$BASE_IMAGE" 2>/dev/null) || return 1
+  [[ $label == "<no value>" ]] && label=
+  printf '%s\n' "$label"
+}
+
+# The archive apt uses on this machine for its own release (e.g. bookworm),
+# from one-line .list files or deb822 .sources files. deb.debian.org otherwise.
+debian_mirror() {
+  if [[ -n ${FASTAPI_TEST_DEBIAN_MIRROR:-} ]]; then
+    printf '%s\n' "$FASTAPI_TEST_DEBIAN_MIRROR"
+    return
+  fi
+  local id="" codename="" file uri=""
+  if [[ -r /etc/os-release ]]; then
+    # shellcheck source=/dev/null # a system file, read in a subshell
+    id=$(. /etc/os-release && printf '%s' "${ID:-}")
+    # shellcheck source=/dev/null
+    codename=$(. /etc/os-release && printf '%s' "${VERSION_CODENAME:-}")
+  fi
+  if [[ $id == debian && -n $codename ]]; then
+    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+      [[ -r $file ]] || continue
+      # "deb [options] URI SUITE COMPONENTS...": skip a bracketed option list.
+      uri=$(awk -v suite="$codename" '
+        $1 == "deb" {
+          i = 2
+          if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
+          if ($(i + 1) == suite) { print $i; exit }
+        }' "$file")
+      [[ -n $uri ]] && break
+    done
+    if [[ -z $uri ]]; then
+      for file in /etc/apt/sources.list.d/*.sources; do
+        [[ -r $file ]] || continue
+        # deb822 stanzas are separated by blank lines; take the first enabled
+        # "deb" stanza whose Suites include the plain release name.
+        uri=$(awk -v suite="$codename" '
+          function check() {
+            if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && enabled != "no" && uris != "") {
+              split(uris, u, " "); print u[1]; found = 1
+            }
+            types = ""; suites = ""; uris = ""; enabled = ""
+          }
+          /^[ \t]*#/ { next }
+          /^[ \t]*$/ { check(); if (found) exit; next }
+          { key = tolower($1); sub(/:$/, "", key); $1 = ""; sub(/^ +/, "")
+            if (key == "types") types = $0
+            else if (key == "suites") suites = $0
+            else if (key == "uris") uris = $0
+            else if (key == "enabled") enabled = tolower($0) }
+          END { if (!found) check() }' "$file")
+        [[ -n $uri ]] && break
+      done
+    fi
+  fi
+  printf '%s\n' "${uri:-http://deb.debian.org/debian}"
+}
+
+# Remove a build directory even if debootstrap died with mounts inside it.
+remove_rootfs() {
+  local dir=$1 mnt
+  [[ -d $dir ]] || return 0
+  while read -r mnt; do
+    umount -l "$mnt" 2>/dev/null || true
+  done < <(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r)
+  rm -rf --one-file-system "$dir"
+}
+
+build_image_debian() {
+  local key=$1 cache_tar="" started mirror rootfs
+  if mkdir -p "$CACHE_DIR" 2>/dev/null && [[ -w $CACHE_DIR ]]; then
+    cache_tar="$CACHE_DIR/rootfs-$key.tar"
+  fi
+  if [[ -z $cache_tar || ! -s $cache_tar ]]; then
+    ensure_commands debootstrap:debootstrap
+    mirror=$(debian_mirror)
+    rootfs=$(mktemp -d "${TMPDIR:-/tmp}/fastapi-test-rootfs.XXXXXX")
+    # The trap keeps an interrupted build from leaving a half rootfs behind.
+    # shellcheck disable=SC2064 # expand $rootfs now, on purpose
+    trap "remove_rootfs '$rootfs'" EXIT
+    started=$(now)
+    log "image: debootstrap $DEBIAN_SUITE from $mirror (about a minute; log: $STATE_DIR/debootstrap.log)"
+    if ! debootstrap --variant=minbase --include="$DEBIAN_INCLUDE" \
+      "$DEBIAN_SUITE" "$rootfs" "$mirror" >"$STATE_DIR/debootstrap.log" 2>&1; then
+      tail -n 20 "$STATE_DIR/debootstrap.log" >&2 || true
+      die "debootstrap failed; see $STATE_DIR/debootstrap.log"
+    fi
+    log "image: debootstrap took $(elapsed "$started") s"
+    # pip refuses to touch a Debian-managed Python (PEP 668) unless this goes;
+    # the guide's `pip install -r requirements.txt` must work in the image.
+    rm -f "$rootfs"/usr/lib/python3*/EXTERNALLY-MANAGED
+    install -D -m 0755 "$STANDIN" "$rootfs/usr/local/bin/fastapi"
+    # Nothing in the image may download anything, so package lists and
+    # downloaded .debs are dead weight.
+    rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb
+    # /dev, /proc and /sys are provided by the engine in every container.
+    local out=${cache_tar:-$STATE_DIR/rootfs.tar}
+    tar --numeric-owner -C "$rootfs" \
+      --exclude=./dev/* --exclude=./proc/* --exclude=./sys/* \
+      -cf "$out.tmp" .
+    mv -f "$out.tmp" "$out"
+    remove_rootfs "$rootfs"
+    trap - EXIT
+    if [[ -n $cache_tar ]]; then
+      # Only the current recipe's tarball is worth keeping.
+      find "$CACHE_DIR" -maxdepth 1 -name 'rootfs-*.tar' ! -name "rootfs-$key.tar" -delete
+    else
+      cache_tar=$out
+    fi
+  else
+    log "image: using cached rootfs $cache_tar"
+  fi
+  started=$(now)
+  docker import \
+    -c 'ENV PIP_NO_INDEX=1' \
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV LANG=C.UTF-8' \
+    -c "LABEL $RECIPE_LABEL=$key" \
+    -c 'CMD ["python3"]' \
+    -m "fastapi-docker-maven-plugin TEST base image: Debian $DEBIAN_SUITE + TEST STAND-IN fastapi command" \
+    "$cache_tar" "$BASE_IMAGE" >/dev/null
+  log "image: docker import took $(elapsed "$started") s"
+  [[ $cache_tar == "$STATE_DIR/rootfs.tar" ]] && rm -f "$cache_tar"
+  return 0
+}
+
+build_image_official() {
+  local key=$1 ctx
+  ctx=$(mktemp -d "${TMPDIR:-/tmp}/fastapi-test-official.XXXXXX")
+  # shellcheck disable=SC2064 # expand $ctx now, on purpose
+  trap "rm -rf '$ctx'" EXIT
+  # The real fastapi-cli comes with fastapi[standard]; PIP_NO_INDEX makes the
+  # tests' `pip install -r requirements.txt` behave as offline as on Debian.
+  cat >"$ctx/Dockerfile" <<EOF
+FROM python:3.14
+RUN pip install --no-cache-dir "fastapi[standard]"
+ENV PIP_NO_INDEX=1
+LABEL $RECIPE_LABEL=$key
+EOF
+  # Without the buildx plugin a recent CLI refuses BuildKit; the classic
+  # builder is enough here. --network host: an engine started by this script
+  # has no bridge, so RUN steps get no network otherwise.
+  local -a buildkit=()
+  docker buildx version >/dev/null 2>&1 || buildkit=(env DOCKER_BUILDKIT=0)
+  log "image: building $BASE_IMAGE FROM python:3.14 (needs Docker Hub and PyPI)"
+  "${buildkit[@]}" docker build --network host -t "$BASE_IMAGE" "$ctx"
+  rm -rf "$ctx"
+  trap - EXIT
+}
+
+image_up() {
+  local key label started
+  key=$(recipe_key)
+  if label=$(image_label); then
+    # An image without our label was provided by someone else: use it as is.
+    if [[ -z $label || $label == "$key" ]]; then
+      log "image: reusing $BASE_IMAGE"
+      return
+    fi
+    log "image: $BASE_IMAGE was built from another recipe ($label, now $key); rebuilding"
+  fi
+  started=$(now)
+  case $BASE_ROUTE in
+    debian) build_image_debian "$key" ;;
+    official) build_image_official "$key" ;;
+  esac
+  log "image: $BASE_IMAGE ready after $(elapsed "$started") s"
+}
+
+# --- the registry ------------------------------------------------------------
+
+# HTTP status of GET /v2/ (000: nothing answers). No proxy: loopback only.
+registry_code() {
+  curl -s --noproxy '*' --max-time 3 -o /dev/null -w '%{http_code}' "$@" "http://$REGISTRY/v2/" || true
+}
+registry_accepts_us() {
+  [[ $(registry_code -u "$REGISTRY_USER:$REGISTRY_PASSWORD") == 200 ]]
+}
+
+# Writes the registry's config and password file (both in the state dir, so
+# the Debian package's /etc/docker/registry/config.yml, which serves :5000, is
+# never used). Returns 0 if either file changed.
+registry_configure() {
+  local changed=1 secret tmp
+  mkdir -p "$REGISTRY_DIR/data"
+  chmod 700 "$REGISTRY_DIR"
+  ensure_commands htpasswd:apache2-utils docker-registry:docker-registry curl:curl
+  # bcrypt salts differ per run: rewrite only if the password no longer matches.
+  if ! [[ -s $REGISTRY_DIR/htpasswd ]] || ! htpasswd -vb "$REGISTRY_DIR/htpasswd" "$REGISTRY_USER" "$REGISTRY_PASSWORD" >/dev/null 2>&1; then
+    htpasswd -Bbn "$REGISTRY_USER" "$REGISTRY_PASSWORD" >"$REGISTRY_DIR/htpasswd"
+    changed=0
+  fi
+  # A fixed HTTP secret avoids distribution's warning about a random one.
+  [[ -s $REGISTRY_DIR/secret ]] || head -c 24 /dev/urandom | base64 >"$REGISTRY_DIR/secret"
+  secret=$(<"$REGISTRY_DIR/secret")
+  tmp=$(mktemp "$REGISTRY_DIR/config.yml.XXXXXX")
+  cat >"$tmp" <<EOF
+# Written by scripts/test-world.sh; rewritten on every up.
+version: 0.1
+log:
+  level: info
+  fields:
+    service: fastapi-docker-test-registry
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/data
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY
+  secret: $secret
+  headers:
+    X-Content-Type-Options: [nosniff]
+auth:
+  htpasswd:
+    realm: fastapi-docker-test
+    path: $REGISTRY_DIR/htpasswd
+EOF
+  if cmp -s "$tmp" "$REGISTRY_DIR/config.yml"; then
+    rm -f "$tmp"
+  else
+    mv -f "$tmp" "$REGISTRY_DIR/config.yml"
+    changed=0
+  fi
+  return "$changed"
+}
+
+registry_start_process() {
+  local started i pid
+  local -a unset_env=()
+  local name
+  # distribution lets REGISTRY_* variables override the config file.
+  for name in $(compgen -e); do
+    [[ $name == REGISTRY_* ]] && unset_env+=(-u "$name")
+  done
+  started=$(now)
+  log "registry: starting on $REGISTRY (log: $REGISTRY_LOG)"
+  setsid env "${unset_env[@]}" docker-registry serve "$REGISTRY_DIR/config.yml" \
+    >>"$REGISTRY_LOG" 2>&1 </dev/null 9>&- &
+  pid=$!
+  local deadline=$((SECONDS + REGISTRY_START_TENTHS / 10))
+  for ((i = 0; i < REGISTRY_START_TENTHS && SECONDS <= deadline; i++)); do
+    if [[ $(registry_code) == 401 ]]; then
+      # setsid (not a group leader here) and env exec in place, so $! is the
+      # registry itself; check, since down trusts only this pidfile.
+      [[ $(cat "/proc/$pid/comm" 2>/dev/null) == docker-registry ]] ||
+        log "registry: WARNING: pid $pid is not docker-registry; down cannot stop it"
+      printf '%s\n' "$pid" >"$REGISTRY_PIDFILE"
+      log "registry: answers 401 after $(elapsed "$started") s (pid $pid)"
+      return
+    fi
+    if ! pid_alive "$pid"; then
+      tail -n 20 "$REGISTRY_LOG" >&2 || true
+      die "docker-registry exited during start-up; see $REGISTRY_LOG"
+    fi
+    sleep 0.1
+  done
+  printf '%s\n' "$pid" >"$REGISTRY_PIDFILE"
+  die "docker-registry did not answer on $REGISTRY within $((REGISTRY_START_TENTHS / 10)) s; see $REGISTRY_LOG"
+}
+
+registry_up() {
+  local changed=no ours=no code
+  registry_configure && changed=yes
+  recorded_pid "$REGISTRY_PIDFILE" docker-registry >/dev/null && ours=yes
+  code=$(registry_code)
+  case $code in
+    401)
+      if registry_accepts_us && [[ $ours == no || $changed == no ]]; then
+        log "registry: reusing the one on $REGISTRY"
+        return
+      fi
+      # distribution reads its password file only at start: restart ours.
+      [[ $ours == yes ]] || die "something on $REGISTRY asks for a login but rejects $REGISTRY_USER; stop it or set FASTAPI_TEST_REGISTRY_PORT"
+      log "registry: configuration changed; restarting"
+      registry_down
+      ;;
+    000)
+      # Ours but not answering (hung): replace it.
+      [[ $ours == no ]] || registry_down
+      ;;
+    *) die "port $REGISTRY answers HTTP $code to /v2/: not a registry with a login; set FASTAPI_TEST_REGISTRY_PORT" ;;
+  esac
+  registry_start_process
+}
+
+registry_down() {
+  local pid
+  if ! pid=$(recorded_pid "$REGISTRY_PIDFILE" docker-registry); then
+    [[ -e $REGISTRY_PIDFILE ]] && rm -f "$REGISTRY_PIDFILE"
+    if [[ $(registry_code) != 000 ]]; then
+      log "registry: the one on $REGISTRY was not started by this script; leaving it alone"
+    fi
+    return 0
+  fi
+  stop_pid "$pid" docker-registry "$REGISTRY_STOP_TENTHS" || true
+  rm -f "$REGISTRY_PIDFILE"
+}
+
+# --- the env file ------------------------------------------------------------
+
+# KEY=VALUE lines that both `source` (bash) and simple .env readers accept;
+# values with shell-special characters are quoted for bash.
+env_line() {
+  if [[ $2 =~ ^[A-Za-z0-9_./:@%+,=-]*$ ]]; then
+    printf '%s=%s\n' "$1" "$2"
+  else
+    printf '%s=%q\n' "$1" "$2"
+  fi
+}
+
+write_env_file() {
+  local tmp
+  tmp=$(mktemp "$STATE_DIR/env.XXXXXX")
+  {
+    echo "# Written by scripts/test-world.sh up; source it with: set -a; . $ENV_FILE; set +a"
+    env_line FASTAPI_TEST_BASE_IMAGE "$BASE_IMAGE"
+    env_line FASTAPI_TEST_REGISTRY "$REGISTRY"
+    env_line FASTAPI_TEST_REGISTRY_USER "$REGISTRY_USER"
+    env_line FASTAPI_TEST_REGISTRY_PASSWORD "$REGISTRY_PASSWORD"
+    # Containers reach the registry and the tests reach containers only over
+    # host networking: an engine started here has no bridge.
+    env_line FASTAPI_TEST_NETWORK_MODE host
+    env_line DOCKER_HOST "$ENGINE_HOST"
+  } >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$ENV_FILE"
+}
+
+# --- commands ----------------------------------------------------------------
+
+cmd_up() {
+  take_lock
+  ENGINE_HOST=""
+  engine_up
+  export DOCKER_HOST=$ENGINE_HOST
+  image_up
+  registry_up
+  write_env_file
+  log "world is up; env file: $ENV_FILE"
+  grep -v '^#' "$ENV_FILE"
+}
+
+cmd_down() {
+  local -a parts=("$@")
+  ((${#parts[@]})) || parts=(registry engine)
+  take_lock
+  local part
+  for part in "${parts[@]}"; do
+    case $part in
+      registry) registry_down ;;
+      engine) engine_down ;;
+      *) die "down: unknown part '$part' (registry, engine)" ;;
+    esac
+  done
+  # The env file describes a ready world; a partial one has none.
+  rm -f "$ENV_FILE"
+}
+
+cmd_registry_start() {
+  take_lock
+  registry_up
+}
+
+cmd_registry_stop() {
+  take_lock
+  registry_down
+}
+
+cmd_check() {
+  local -a parts=("$@")
+  ((${#parts[@]})) || parts=(engine image registry)
+  local part
+  for part in "${parts[@]}"; do
+    case $part in
+      engine) engine_answers || return 1 ;;
+      image) docker image inspect "$BASE_IMAGE" >/dev/null 2>&1 || return 1 ;;
+      registry) registry_accepts_us || return 1 ;;
+      *) die "check: unknown part '$part' (engine, image, registry)" ;;
+    esac
+  done
+}
+
+cmd_status() {
+  local pid code label
+  if command -v docker >/dev/null 2>&1 && engine_answers; then
+    printf 'engine:   up at %s (server %s)' "$(engine_endpoint)" \
+      "$(timeout 10 docker version --format '{{.Server.Version}}' 2>/dev/null || echo '?')"
+  else
+    printf 'engine:   not answering'
+  fi
+  if pid=$(recorded_pid "$ENGINE_PIDFILE" dockerd); then
+    printf '; dockerd pid %s started by this script\n' "$pid"
+  else
+    printf '\n'
+  fi
+  if ! engine_answers; then
+    printf 'image:    %s unknown (no engine)\n' "$BASE_IMAGE"
+  elif label=$(image_label 2>/dev/null); then
+    printf 'image:    %s present%s\n' "$BASE_IMAGE" "${label:+ (recipe $label)}"
+  else
+    printf 'image:    %s absent\n' "$BASE_IMAGE"
+  fi
+  code=$(registry_code)
+  case $code in
+    000) printf 'registry: nothing on %s' "$REGISTRY" ;;
+    *) printf 'registry: %s answers HTTP %s to /v2/' "$REGISTRY" "$code" ;;
+  esac
+  if pid=$(recorded_pid "$REGISTRY_PIDFILE" docker-registry); then
+    printf '; pid %s started by this script\n' "$pid"
+  else
+    printf '\n'
+  fi
+  if [[ -s $ENV_FILE ]]; then
+    printf 'env file: %s\n' "$ENV_FILE"
+  else
+    printf 'env file: none (run: %s up)\n' "$0"
+  fi
+}
+
+usage() {
+  sed -n '/^# Usage:/,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'
+}
+
+main() {
+  local command=${1:-}
+  (($#)) && shift
+  case $command in
+    up) cmd_up ;;
+    down) cmd_down "$@" ;;
+    registry-start) cmd_registry_start ;;
+    registry-stop) cmd_registry_stop ;;
+    status) cmd_status ;;
+    check) cmd_check "$@" ;;
+    -h | --help | help) usage ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,34 @@
+def docker = evaluate(new File(itLib, 'docker.groovy'))
+def repo = "fastapi-it-${runId}/cache"
+try {
+    // The image id made by each step, oldest first, from the engine's history.
+    def steps = { String tag ->
+        docker.ok(['history', '--no-trunc', '--format', '{{.ID}}\t{{.CreatedBy}}', "${repo}:${tag}"])
+                .readLines().reverse().collect { def p = it.split('\t', 2); [p[0], p.length > 1 ? p[1] : ''] }
+    }
+    def pipLayer = { String tag ->
+        def step = steps(tag).find { it[1].contains('pip install --no-cache-dir --upgrade') }
+        assert step : "no pip install step in the history of ${tag}"
+        step[0]
+    }
+    def v1 = pipLayer('v1'), v2 = pipLayer('v2'), v3 = pipLayer('v3')
+    assert v1 == v2 : "after an app-only change the pip install layer must be reused: v1 ${v1}, v2 ${v2}"
+    assert v3 != v2 : "after a requirements change the pip install layer must be rebuilt: both ${v3}"
+
+    // The images themselves differ (the code layer changed) and the filesystem layers agree.
+    def layers = { String tag -> docker.ok(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', "${repo}:${tag}"]) }
+    assert layers('v1') != layers('v2')
+    def diffIds = { String tag -> new groovy.json.JsonSlurper().parseText(layers(tag)) }
+    def (l1, l2) = [diffIds('v1'), diffIds('v2')]
+    assert l1.size() == l2.size() && l1[0..-2] == l2[0..-2] : "only the last filesystem layer may differ: ${l1} vs ${l2}"
+
+    // The log says so too: the second build took pip from the cache, the third did not.
+    def log = new File(basedir, 'build.log').text
+    def runs = log.split(/Building fastapi-it-/).drop(1)
+    assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
+    assert runs[1].contains('cached  RUN pip install') : 'second build should list the pip step as cached'
+    assert runs[2].contains('built   RUN pip install') : 'third build should rebuild the pip step'
+} finally {
+    docker.removeImages(repo)
+}
+true

@@ -1,0 +1,13 @@
+def docker = evaluate(new File(itLib, 'docker.groovy'))
+def repo = "fastapi-it-${runId}/build-failing-run"
+try {
+    def log = new File(basedir, 'build.log').text
+    assert log.contains('Image build failed at Step 4/') && log.contains('RUN pip install') : 'the failing step must be named'
+    assert log.contains('no-such-package-fastapi-docker-it') : "pip's own output must be shown"
+    assert log.contains('returned a non-zero code') : "the engine's error must be shown"
+    def (exit, out, err) = docker.run(['image', 'inspect', "${repo}:1.0"])
+    assert exit != 0 : 'no image may be tagged after a failed build'
+} finally {
+    docker.removeImages(repo)
+}
+true

@@ -1,0 +1,43 @@
+// Shared by the verify scripts: ask the real engine (docker CLI) and read the build log.
+// Load with: def docker = evaluate(new File(itLib, 'docker.groovy'))
+[
+    // Runs a docker CLI command; returns [exit, stdout, stderr].
+    run: { List<String> args ->
+        def proc = (['docker'] + args).execute()
+        def out = new StringBuilder(), err = new StringBuilder()
+        proc.waitForProcessOutput(out, err)
+        [proc.exitValue(), out.toString().trim(), err.toString().trim()]
+    },
+    // Runs a docker CLI command that must succeed; returns stdout.
+    ok: { List<String> args ->
+        def proc = (['docker'] + args).execute()
+        def out = new StringBuilder(), err = new StringBuilder()
+        proc.waitForProcessOutput(out, err)
+        assert proc.exitValue() == 0 : "docker ${args.join(' ')} failed: ${err}"
+        out.toString().trim()
+    },
+    // Removes every image of a repository (all tags); never fails the test.
+    removeImages: { String repository ->
+        def ids = ['docker', 'images', '-q', repository].execute().text.readLines().findAll { it }.unique()
+        if (ids) {
+            (['docker', 'rmi', '-f'] + ids).execute().waitFor()
+        }
+    },
+    // The plugin's record of what it built.
+    record: { File basedir ->
+        def props = new Properties()
+        new File(basedir, 'target/fastapi-docker/image.properties').withInputStream { props.load(it) }
+        props
+    },
+    // A failure the user caused or can fix: one clean message from the plugin, no stack trace,
+    // not Maven's "Execution ... failed" that means an unexpected exception escaped.
+    assertCleanFailure: { String log ->
+        assert log =~ /\[ERROR\] Failed to execute goal io\.github\.fastapidocker:fastapi-docker-maven-plugin:[^ ]+:[a-z]+ \([^)]*\) on project [^:]+: \S/ : 'expected the plugin\'s own failure message'
+        assert !(log =~ /Execution [^ ]+ of goal io\.github\.fastapidocker/) : 'an unexpected exception escaped the plugin'
+        assert !(log =~ /(?m)^\s+at [a-z]+\.[\w.$]+\(/) : 'no stack trace for a user mistake'
+    },
+    // Containers (any state) with a label, as ids.
+    containersWithLabel: { String label ->
+        ['docker', 'ps', '-aq', '--filter', "label=${label}"].execute().text.readLines().findAll { it }
+    },
+]

@@ -1,0 +1,105 @@
+package io.github.fastapidocker.core;
+
+import io.github.fastapidocker.engine.BuildFailedException;
+import io.github.fastapidocker.engine.DockerEngine;
+import io.github.fastapidocker.engine.EngineException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds a planned image on an engine, records it and reports what happened. */
+public final class ImageBuilder {
+    public static final String CONTEXT_TAR = "context.tar";
+
+    private final DockerEngine engine;
+    private final BuildLog log;
+
+    public ImageBuilder(DockerEngine engine, BuildLog log) {
+        this.engine = engine;
+        this.log = log;
+    }
+
+    /** What a build produced. */
+    public record Result(
+            String imageId,
+            List<String> references,
+            long size,
+            List<String> steps,
+            List<String> cachedSteps,
+            long contextBytes,
+            long millis) {}
+
+    /** Writes the Dockerfile the plan holds; the {@code dockerfile} goal's whole job. */
+    public static Path writeDockerfile(BuildPlan plan, Path outputDirectory) {
+        Path file = outputDirectory.resolve(BuildPlan.DOCKERFILE);
+        try {
+            Files.createDirectories(outputDirectory);
+            Files.writeString(file, plan.dockerfile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    public Result build(BuildPlan plan, BuildSettings settings, int port) {
+        long start = System.nanoTime();
+        settings.validate();
+        writeDockerfile(plan, settings.outputDirectory());
+        Path tar = settings.outputDirectory().resolve(CONTEXT_TAR);
+        long contextBytes = plan.context().writeTo(tar);
+        log.debug(String.format(Locale.ROOT, "timing: context %d bytes, %d entries in %d ms",
+                contextBytes, plan.context().names().size(), (System.nanoTime() - start) / 1_000_000));
+
+        long buildStart = System.nanoTime();
+        log.info("Building " + String.join(", ", settings.references()) + " on " + engine.host());
+        BuildOutput output = new BuildOutput(log);
+        String imageId;
+        try {
+            imageId = engine.build(
+                    new DockerEngine.BuildRequest(tar, settings.references(), settings.buildArgs(), plan.engineLabels(),
+                            settings.network(), settings.noCache(), settings.pull()),
+                    output::accept);
+        } catch (BuildFailedException e) {
+            output.finish();
+            throw new BuildFailedException("Image build failed"
+                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": " + e.getMessage()
+                    + "\n--- last build output ---\n" + output.tail());
+        }
+        output.finish();
+        log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");
+
+        DockerEngine.ImageInfo info = engine.inspectImage(imageId)
+                .orElseThrow(() -> new EngineException("The engine reported image " + imageId + " but does not have it"));
+        for (String reference : settings.references()) {
+            if (!info.repoTags().contains(reference)) {
+                // Older engines apply tags lazily; make sure every tag names this image.
+                int colon = reference.lastIndexOf(':');
+                engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
+            }
+        }
+        List<String> command = plan.command() == null ? List.of() : plan.command();
+        new BuildRecord(info.id(), settings.image().name(), settings.tags(), command, port)
+                .write(settings.outputDirectory());
+        Result result = new Result(info.id(), settings.references(), info.size(), output.steps(), output.cachedSteps(),
+                contextBytes, (System.nanoTime() - start) / 1_000_000);
+        summarize(result);
+        return result;
+    }
+
+    private void summarize(Result r) {
+        log.info("Built image " + r.imageId());
+        for (String reference : r.references()) {
+            log.info("  tagged " + reference);
+        }
+        log.info(String.format(Locale.ROOT, "  size %.1f MB, context %d bytes, %d of %d steps from cache, %.1f s",
+                r.size() / 1e6, r.contextBytes(), r.cachedSteps().size(), r.steps().size(), r.millis() / 1000.0));
+        for (String step : r.steps()) {
+            log.info("  " + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
+                    + step);
+        }
+    }
+}

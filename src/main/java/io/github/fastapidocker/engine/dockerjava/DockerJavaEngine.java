@@ -1,0 +1,417 @@
+package io.github.fastapidocker.engine.dockerjava;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.github.fastapidocker.engine.BuildFailedException;
+import io.github.fastapidocker.engine.DockerEngine;
+import io.github.fastapidocker.engine.EngineException;
+import io.github.fastapidocker.engine.EngineLocation;
+import io.github.fastapidocker.engine.EngineUnavailableException;
+import io.github.fastapidocker.engine.PushFailedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** {@link DockerEngine} over docker-java's Engine REST API client (classic builder, unversioned API). */
+public final class DockerJavaEngine implements DockerEngine {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final DockerClient client;
+    private final String host;
+    private final String source;
+
+    private DockerJavaEngine(DockerClient client, String host, String source) {
+        this.client = client;
+        this.host = host;
+        this.source = source;
+    }
+
+    /**
+     * Connects as the docker CLI would. No API version is pinned: unversioned paths work from
+     * Engine 20.10 to current engines, a pinned old one breaks on Engine 29.
+     */
+    public static DockerJavaEngine connect(EngineLocation location) {
+        String source = location.source(System.getenv());
+        DockerClientConfig config;
+        try {
+            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+            if (location.explicitHost() != null && !location.explicitHost().isBlank()) {
+                builder.withDockerHost(location.explicitHost().trim());
+            }
+            config = builder.build();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException("Cannot configure the Docker engine connection (from " + source + "): "
+                    + e.getMessage() + ". " + EngineLocation.HOW_TO_CHANGE, e);
+        }
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .maxConnections(16)
+                .build();
+        return new DockerJavaEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString(), source);
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public void ping() {
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException("Cannot reach the Docker engine at " + host + " (from " + source + "): "
+                    + rootMessage(e) + ". " + EngineLocation.HOW_TO_CHANGE, e);
+        }
+    }
+
+    @Override
+    public String build(BuildRequest request, Consumer<String> output) {
+        BuildCallback callback = new BuildCallback(output);
+        try (InputStream tar = Files.newInputStream(request.contextTar())) {
+            BuildImageCmd cmd = client.buildImageCmd(tar)
+                    .withTags(new HashSet<>(request.tags()))
+                    .withNoCache(request.noCache())
+                    .withPull(request.pull())
+                    .withRemove(true)
+                    .withForcerm(true)
+                    .withLabels(request.labels());
+            request.buildArgs().forEach(cmd::withBuildArg);
+            if (request.network() != null && !request.network().isBlank()) {
+                cmd.withNetworkMode(request.network());
+            }
+            cmd.exec(callback).awaitCompletion();
+        } catch (IOException e) {
+            throw new EngineException("Cannot read the build context " + request.contextTar() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while building", e);
+        } catch (DockerException e) {
+            throw new BuildFailedException(engineMessage(e));
+        } catch (RuntimeException e) {
+            throw wrap("build", e);
+        }
+        if (callback.error != null) {
+            throw new BuildFailedException(callback.error.strip());
+        }
+        if (callback.imageId == null) {
+            throw new BuildFailedException("the engine ended the build without an image id");
+        }
+        return callback.imageId;
+    }
+
+    private static final class BuildCallback extends ResultCallback.Adapter<BuildResponseItem> {
+        private final Consumer<String> output;
+        volatile String imageId;
+        volatile String error;
+
+        BuildCallback(Consumer<String> output) {
+            this.output = output;
+        }
+
+        @Override
+        public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+                output.accept(item.getStream());
+            }
+            if (item.isErrorIndicated()) {
+                error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage()
+                        : item.getError();
+            }
+            if (item.isBuildSuccessIndicated() && item.getImageId() != null) {
+                imageId = item.getImageId().strip();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ImageInfo> inspectImage(String reference) {
+        try {
+            InspectImageResponse image = client.inspectImageCmd(reference).exec();
+            List<String> layers = image.getRootFS() != null && image.getRootFS().getLayers() != null
+                    ? image.getRootFS().getLayers()
+                    : List.of();
+            return Optional.of(new ImageInfo(
+                    image.getId(),
+                    image.getRepoTags() == null ? List.of() : image.getRepoTags(),
+                    image.getSize() == null ? 0 : image.getSize(),
+                    layers));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw wrap("inspect image " + reference, e);
+        }
+    }
+
+    @Override
+    public void tag(String imageId, String repository, String tag) {
+        try {
+            client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+        } catch (RuntimeException e) {
+            throw wrap("tag " + repository + ":" + tag, e);
+        }
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        try {
+            HostConfig hostConfig = HostConfig.newHostConfig().withInit(false);
+            if (spec.network() != null) {
+                hostConfig.withNetworkMode(spec.network());
+            }
+            CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withLabels(spec.labels());
+            if (spec.command() != null) {
+                cmd.withCmd(spec.command());
+            }
+            if (spec.env() != null && !spec.env().isEmpty()) {
+                List<String> env = new ArrayList<>();
+                spec.env().forEach((k, v) -> env.add(k + "=" + v));
+                cmd.withEnv(env);
+            }
+            if (spec.containerPort() != null && spec.hostPort() != null) {
+                ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+                Ports ports = new Ports();
+                ports.bind(exposed, Ports.Binding.bindIpAndPort(spec.hostIp(), spec.hostPort()));
+                cmd.withExposedPorts(exposed);
+                hostConfig.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(spec.hostIp(), spec.hostPort()), exposed));
+            }
+            return cmd.withHostConfig(hostConfig).exec().getId();
+        } catch (RuntimeException e) {
+            throw wrap("create a container from " + spec.image(), e);
+        }
+    }
+
+    @Override
+    public void startContainer(String id) {
+        try {
+            client.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            throw wrap("start container " + shortId(id), e);
+        }
+    }
+
+    @Override
+    public Optional<ContainerState> inspectContainer(String id) {
+        try {
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            return Optional.of(new ContainerState(
+                    Boolean.TRUE.equals(state.getRunning()),
+                    state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue(),
+                    Boolean.TRUE.equals(state.getOOMKilled()),
+                    state.getStatus()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw wrap("inspect container " + shortId(id), e);
+        }
+    }
+
+    @Override
+    public String logs(String id, int tailLines) {
+        StringBuilder out = new StringBuilder();
+        try {
+            client.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(tailLines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            synchronized (out) {
+                                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    })
+                    .awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (NotFoundException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            throw wrap("read the logs of container " + shortId(id), e);
+        }
+        synchronized (out) {
+            return out.toString();
+        }
+    }
+
+    @Override
+    public void stopContainer(String id, int graceSeconds) {
+        try {
+            client.stopContainerCmd(id).withTimeout(graceSeconds).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // Already stopped or gone: nothing to do.
+        } catch (RuntimeException e) {
+            throw wrap("stop container " + shortId(id), e);
+        }
+    }
+
+    @Override
+    public void removeContainer(String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // Gone already.
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw wrap("remove container " + shortId(id), e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> containersWithLabels(Map<String, String> labels) {
+        try {
+            return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                    .map(Container::getId)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw wrap("list containers", e);
+        }
+    }
+
+    @Override
+    public String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
+        PushCallback callback = new PushCallback(progress);
+        try {
+            var cmd = client.pushImageCmd(repository).withTag(tag);
+            if (auth != null) {
+                AuthConfig config = new AuthConfig().withRegistryAddress(auth.serverAddress());
+                if (auth.identityToken() != null) {
+                    config.withIdentityToken(auth.identityToken());
+                } else {
+                    config.withUsername(auth.username()).withPassword(auth.password());
+                }
+                cmd.withAuthConfig(config);
+            }
+            cmd.exec(callback).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while pushing", e);
+        } catch (DockerException e) {
+            String message = engineMessage(e);
+            throw new PushFailedException(message, isUnauthorized(message));
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && isUnauthorized(e.getMessage())) {
+                throw new PushFailedException(e.getMessage(), true);
+            }
+            throw wrap("push " + repository + ":" + tag, e);
+        }
+        if (callback.error != null) {
+            throw new PushFailedException(callback.error, isUnauthorized(callback.error));
+        }
+        if (callback.digest == null) {
+            throw new PushFailedException("the registry reported no digest for " + repository + ":" + tag, false);
+        }
+        return callback.digest;
+    }
+
+    static boolean isUnauthorized(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("unauthorized") || m.contains("authentication required") || m.contains("401")
+                || m.contains("no basic auth credentials") || m.contains("denied");
+    }
+
+    private static final class PushCallback extends ResultCallback.Adapter<PushResponseItem> {
+        private final Consumer<PushEvent> progress;
+        volatile String digest;
+        volatile String error;
+
+        PushCallback(Consumer<PushEvent> progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void onNext(PushResponseItem item) {
+            // Errors come inside an HTTP 200 stream: the call itself "succeeds".
+            if (item.isErrorIndicated()) {
+                error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage()
+                        : item.getError();
+            }
+            if (item.getAux() != null && item.getAux().getDigest() != null) {
+                digest = item.getAux().getDigest();
+            }
+            if (item.getStatus() != null) {
+                progress.accept(new PushEvent(item.getId(), item.getStatus()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing a client we are done with: nothing to report.
+        }
+    }
+
+    private EngineException wrap(String what, RuntimeException e) {
+        if (e instanceof DockerException d) {
+            return new EngineException("The engine refused to " + what + ": " + engineMessage(d), e);
+        }
+        String message = rootMessage(e);
+        return new EngineUnavailableException("Cannot " + what + " on the Docker engine at " + host + " (from " + source
+                + "): " + message + ". " + EngineLocation.HOW_TO_CHANGE, e);
+    }
+
+    /** The engine's JSON error body says {"message":"..."}: keep just the message. */
+    static String engineMessage(DockerException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int at = message.indexOf("{\"message\":\"");
+        if (at >= 0) {
+            int end = message.indexOf("\"}", at);
+            if (end > at) {
+                return message.substring(at + 12, end).replace("\\\"", "\"");
+            }
+        }
+        return message.strip();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? message : message + " (" + t.getClass().getSimpleName() + ")";
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.fastapidocker.maven;
+
+/** Every user property the plugin reads, in one place; all are prefixed {@code fastapi.}. */
+public final class PropertyNames {
+    public static final String SKIP = "fastapi.skip";
+    public static final String BUILD_SKIP = "fastapi.build.skip";
+    public static final String SMOKE_SKIP = "fastapi.smoke.skip";
+    public static final String PUSH_SKIP = "fastapi.push.skip";
+
+    public static final String IMAGE = "fastapi.image";
+    public static final String TAGS = "fastapi.tags";
+    public static final String PYTHON_VERSION = "fastapi.pythonVersion";
+    public static final String BASE_IMAGE = "fastapi.baseImage";
+    public static final String PYTHON_DIRECTORY = "fastapi.pythonDirectory";
+    public static final String REQUIREMENTS_FILE = "fastapi.requirementsFile";
+    public static final String APP_PATH = "fastapi.appPath";
+    public static final String PORT = "fastapi.port";
+    public static final String WORKERS = "fastapi.workers";
+    public static final String PROXY_HEADERS = "fastapi.proxyHeaders";
+    public static final String FORWARDED_ALLOW_IPS = "fastapi.forwardedAllowIps";
+    public static final String ROOT_PATH = "fastapi.rootPath";
+    public static final String DOCKERFILE = "fastapi.dockerfile";
+    public static final String DOCKER_HOST = "fastapi.dockerHost";
+
+    public static final String BUILD_NETWORK = "fastapi.build.network";
+    public static final String BUILD_NO_CACHE = "fastapi.build.noCache";
+    public static final String BUILD_PULL = "fastapi.build.pull";
+
+    private PropertyNames() {}
+}
