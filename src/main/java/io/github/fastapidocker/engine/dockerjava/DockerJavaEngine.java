@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** {@link DockerEngine} over docker-java's Engine REST API client (classic builder, unversioned API). */
 public final class DockerJavaEngine implements DockerEngine {
@@ -307,17 +308,18 @@ public final class DockerJavaEngine implements DockerEngine {
     public String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
         PushCallback callback = new PushCallback(progress);
         try {
-            var cmd = client.pushImageCmd(repository).withTag(tag);
+            // Always our own auth: left unset, docker-java fills in what it finds in the docker
+            // config's plain "auths", so an "anonymous" push could carry someone else's login.
+            AuthConfig config = new AuthConfig();
             if (auth != null) {
-                AuthConfig config = new AuthConfig().withRegistryAddress(auth.serverAddress());
+                config.withRegistryAddress(auth.serverAddress());
                 if (auth.identityToken() != null) {
                     config.withIdentityToken(auth.identityToken());
                 } else {
                     config.withUsername(auth.username()).withPassword(auth.password());
                 }
-                cmd.withAuthConfig(config);
             }
-            cmd.exec(callback).awaitCompletion();
+            client.pushImageCmd(repository).withTag(tag).withAuthConfig(config).exec(callback).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("Interrupted while pushing", e);
@@ -339,11 +341,19 @@ public final class DockerJavaEngine implements DockerEngine {
         return callback.digest;
     }
 
+    /**
+     * Whether the registry refused the login or the access: retrying cannot help. Distribution
+     * says "unauthorized: authentication required", the engine "no basic auth credentials",
+     * Docker Hub "denied: requested access to the resource is denied".
+     */
     static boolean isUnauthorized(String message) {
         String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("unauthorized") || m.contains("authentication required") || m.contains("401")
+        return m.contains("unauthorized") || m.contains("authentication required") || UNAUTHORIZED_STATUS.matcher(m).find()
                 || m.contains("no basic auth credentials") || m.contains("denied");
     }
+
+    /** HTTP 401 as a word, not as part of a port or digest. */
+    private static final Pattern UNAUTHORIZED_STATUS = Pattern.compile("(?<![\\w:.])401(?![\\w:.])");
 
     private static final class PushCallback extends ResultCallback.Adapter<PushResponseItem> {
         private final Consumer<PushEvent> progress;
