@@ -26,5 +26,9 @@ public final class PropertyNames {
     public static final String BUILD_NO_CACHE = "fastapi.build.noCache";
     public static final String BUILD_PULL = "fastapi.build.pull";
 
+    public static final String PUSH_RETRIES = "fastapi.push.retries";
+    public static final String REGISTRY_USERNAME = "fastapi.registry.username";
+    public static final String REGISTRY_PASSWORD = "fastapi.registry.password";
+
     private PropertyNames() {}
 }
