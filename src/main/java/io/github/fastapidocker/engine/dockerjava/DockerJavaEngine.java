@@ -62,6 +62,7 @@ public final class DockerJavaEngine implements DockerEngine {
      * Engine 20.10 to current engines, a pinned old one breaks on Engine 29.
      */
     public static DockerJavaEngine connect(EngineLocation location) {
+        quietHttpWireLogs();
         String source = location.source(System.getenv());
         DockerClientConfig config;
         try {
@@ -81,6 +82,24 @@ public final class DockerJavaEngine implements DockerEngine {
                 .maxConnections(16)
                 .build();
         return new DockerJavaEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString(), source);
+    }
+
+    /** The loggers through which httpclient prints every request header and byte at DEBUG. */
+    static final List<String> HTTP_WIRE_LOGGERS = List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+
+    /**
+     * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
+     * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
+     * logger reads a level per logger from system properties when the logger is created, that is,
+     * at the first connection: so before it, keep those two at INFO unless the user set them.
+     */
+    static void quietHttpWireLogs() {
+        for (String logger : HTTP_WIRE_LOGGERS) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "info");
+            }
+        }
     }
 
     @Override
