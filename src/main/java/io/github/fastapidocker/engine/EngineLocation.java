@@ -1,6 +1,12 @@
 package io.github.fastapidocker.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where to find the engine: an explicit host (from {@code <dockerHost>}), or the docker CLI's own
@@ -20,9 +26,31 @@ public record EngineLocation(String explicitHost) {
             return "DOCKER_HOST";
         }
         if (env.get("DOCKER_CONTEXT") != null && !env.get("DOCKER_CONTEXT").isBlank()) {
-            return "DOCKER_CONTEXT";
+            return "docker context '" + env.get("DOCKER_CONTEXT").trim() + "' (DOCKER_CONTEXT)";
         }
-        return "the docker context or default socket";
+        Path config = configDirectory(env).resolve("config.json");
+        return currentContext(config)
+                .filter(name -> !name.equals("default"))
+                .map(name -> "docker context '" + name + "' (" + config + ")")
+                .orElse("the default socket");
+    }
+
+    /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}. */
+    public static Path configDirectory(Map<String, String> env) {
+        String dir = env.get("DOCKER_CONFIG");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
+    }
+
+    private static final Pattern CURRENT_CONTEXT = Pattern.compile("\"currentContext\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** The docker CLI's current context, only to name it in messages (docker-java applies it). */
+    static Optional<String> currentContext(Path config) {
+        try {
+            Matcher m = CURRENT_CONTEXT.matcher(Files.readString(config));
+            return m.find() && !m.group(1).isBlank() ? Optional.of(m.group(1)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The hint every "cannot reach the engine" message ends with. */

@@ -1,0 +1,120 @@
+package io.github.fastapidocker.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The generated descriptor is what Maven reads: every -D property maps to the documented
+ * parameter, every parameter is documented, every goal is thread-safe.
+ */
+class PluginDescriptorTest {
+
+    private static Document descriptor() throws Exception {
+        try (InputStream in = PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+    }
+
+    private static Element mojo(Document d, String goal) {
+        NodeList mojos = d.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element m = (Element) mojos.item(i);
+            if (text(m, "goal").equals(goal)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no goal " + goal);
+    }
+
+    private static String text(Element e, String child) {
+        NodeList list = e.getElementsByTagName(child);
+        return list.getLength() == 0 ? "" : list.item(0).getTextContent().trim();
+    }
+
+    /** parameter name -> its ${property} expression in the configuration section. */
+    private static Map<String, String> expressions(Element mojo) {
+        Map<String, String> result = new HashMap<>();
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        NodeList children = configuration.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element p) {
+                result.put(p.getTagName(), p.getTextContent().trim());
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void prefixAndGoals() throws Exception {
+        Document d = descriptor();
+        assertEquals("fastapi-docker", d.getDocumentElement().getElementsByTagName("goalPrefix").item(0).getTextContent());
+        for (String goal : new String[] {"dockerfile", "build", "help"}) {
+            assertEquals("true", text(mojo(d, goal), "threadSafe"), goal + " must be threadSafe");
+        }
+        assertEquals("package", text(mojo(d, "build"), "phase"));
+    }
+
+    @Test
+    void propertiesMapToTheDocumentedParameters() throws Exception {
+        Map<String, String> build = expressions(mojo(descriptor(), "build"));
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("image", "${fastapi.image}"),
+                Map.entry("tags", "${fastapi.tags}"),
+                Map.entry("pythonVersion", "${fastapi.pythonVersion}"),
+                Map.entry("baseImage", "${fastapi.baseImage}"),
+                Map.entry("pythonDirectory", "${fastapi.pythonDirectory}"),
+                Map.entry("requirementsFile", "${fastapi.requirementsFile}"),
+                Map.entry("appPath", "${fastapi.appPath}"),
+                Map.entry("port", "${fastapi.port}"),
+                Map.entry("workers", "${fastapi.workers}"),
+                Map.entry("proxyHeaders", "${fastapi.proxyHeaders}"),
+                Map.entry("forwardedAllowIps", "${fastapi.forwardedAllowIps}"),
+                Map.entry("rootPath", "${fastapi.rootPath}"),
+                Map.entry("dockerfile", "${fastapi.dockerfile}"),
+                Map.entry("dockerHost", "${fastapi.dockerHost}"),
+                Map.entry("skip", "${fastapi.skip}"),
+                Map.entry("skipBuild", "${fastapi.build.skip}"),
+                Map.entry("buildNetwork", "${fastapi.build.network}"),
+                Map.entry("noCache", "${fastapi.build.noCache}"),
+                Map.entry("pull", "${fastapi.build.pull}"));
+        expected.forEach((parameter, expression) -> assertEquals(expression, build.get(parameter), parameter));
+    }
+
+    @Test
+    void everyEditableParameterIsDocumentedAndPrefixed() throws Exception {
+        NodeList parameters = descriptor().getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element p = (Element) parameters.item(i);
+            String name = text(p, "name");
+            if (text(p, "editable").equals("false")) {
+                continue;
+            }
+            assertFalse(text(p, "description").isBlank(), name + " has no javadoc");
+        }
+        Document d = descriptor();
+        NodeList mojos = d.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element m = (Element) mojos.item(i);
+            if (text(m, "goal").equals("help")) {
+                continue;
+            }
+            expressions(m).forEach((name, expression) -> {
+                if (expression.startsWith("${") && !expression.startsWith("${project") && !expression.startsWith("${session")
+                        && !expression.startsWith("${settings") && !expression.startsWith("${mojo") && !expression.startsWith("${env.")) {
+                    assertTrue(expression.startsWith("${fastapi.") || expression.equals("${skipTests}"),
+                            name + " property must be in the fastapi.* namespace: " + expression);
+                }
+            });
+        }
+    }
+}
