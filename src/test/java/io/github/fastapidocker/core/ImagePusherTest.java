@@ -30,7 +30,7 @@ class ImagePusherTest {
     @TempDir
     Path out;
 
-    private final FakeEngine engine = new FakeEngine();
+    private final PushingEngine engine = new PushingEngine();
     private final List<Duration> sleeps = new ArrayList<>();
     private final RecordingLog log = new RecordingLog();
     private final RegistryCredentials login = RegistryCredentials.of("ci", SECRET, "settings.xml server '127.0.0.1:5555'");
@@ -80,7 +80,7 @@ class ImagePusherTest {
     @Test
     void pushesEveryTagAndWritesTheDigests() throws IOException {
         engine.image(BUILT, NAME + ":1.0", NAME + ":latest");
-        engine.defaultEvents = List.of(
+        engine.events = List.of(
                 new PushEvent(null, "The push refers to repository [" + NAME + "]"),
                 new PushEvent("l1", "Preparing"), new PushEvent("l2", "Preparing"), new PushEvent("l3", "Preparing"),
                 new PushEvent("l1", "Layer already exists"), new PushEvent("l2", "Mounted from team/other"),
