@@ -2,6 +2,7 @@ package io.github.fastapidocker.core.auth;
 
 import io.github.fastapidocker.core.ConfigurationException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A login given as plain values: the POM's {@code <registryUsername>}/{@code <registryPassword>},
@@ -9,6 +10,7 @@ import java.util.Optional;
  * Values apply to whatever registry the image names.
  */
 public final class FixedCredentialSource implements CredentialSource {
+    private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[\\w.-]+\\}");
     private final String description;
     private final String usernameName;
     private final String passwordName;
@@ -46,12 +48,16 @@ public final class FixedCredentialSource implements CredentialSource {
 
     @Override
     public String description() {
-        return description;
+        return unresolved(username) && unresolved(password)
+                ? description + " (" + username + " and " + password + " not set)"
+                : description;
     }
 
     @Override
     public Optional<RegistryCredentials> lookup(String registry) {
-        if (username == null && password == null) {
+        // Both ${env.X} left as they are: the variables are not set here (a developer's machine
+        // rather than CI), so the other sources apply. Only one of them: a mistake to name.
+        if ((username == null && password == null) || (unresolved(username) && unresolved(password))) {
             return Optional.empty();
         }
         checkResolved(username, usernameName);
@@ -65,9 +71,14 @@ public final class FixedCredentialSource implements CredentialSource {
         return Optional.of(RegistryCredentials.of(username, password, description));
     }
 
-    /** Maven leaves {@code ${env.X}} as it is when X is not set: say so rather than send it. */
+    /** Maven leaves {@code ${env.X}} as it is when X is not set. */
+    private static boolean unresolved(String value) {
+        return value != null && UNRESOLVED.matcher(value).matches();
+    }
+
+    /** Say so rather than send it. */
     private static void checkResolved(String value, String name) {
-        if (value != null && value.startsWith("${") && value.endsWith("}")) {
+        if (unresolved(value)) {
             throw new ConfigurationException(name + " is the unresolved expression " + value
                     + ": is that property or environment variable set?");
         }

@@ -50,6 +50,15 @@ class FixedCredentialSourceTest {
     }
 
     @Test
+    void bothUnsetEnvironmentVariablesMeanNotSetHere() {
+        FixedCredentialSource source = FixedCredentialSource.explicit("${env.REGISTRY_USER}", "${env.REGISTRY_PASSWORD}");
+        assertTrue(source.lookup("r").isEmpty());
+        assertEquals("<registryUsername>/<registryPassword> (${env.REGISTRY_USER} and ${env.REGISTRY_PASSWORD} not set)",
+                source.description());
+        assertEquals("<registryUsername>/<registryPassword>", FixedCredentialSource.explicit("u", "p").description());
+    }
+
+    @Test
     void settingsServerSaysWhichServer() {
         RegistryCredentials c = FixedCredentialSource.settingsServer("127.0.0.1:5555", "u", SECRET)
                 .lookup("127.0.0.1:5555").orElseThrow();
