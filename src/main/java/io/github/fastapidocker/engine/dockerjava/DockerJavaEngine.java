@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PushResponseItem;
@@ -232,6 +233,31 @@ public final class DockerJavaEngine implements DockerEngine {
                     state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue(),
                     Boolean.TRUE.equals(state.getOOMKilled()),
                     state.getStatus()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw wrap("inspect container " + shortId(id), e);
+        }
+    }
+
+    @Override
+    public Optional<Integer> publishedPort(String id, int containerPort) {
+        try {
+            NetworkSettings settings = client.inspectContainerCmd(id).exec().getNetworkSettings();
+            if (settings == null || settings.getPorts() == null) {
+                return Optional.empty();
+            }
+            Ports.Binding[] bindings = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+            if (bindings == null) {
+                return Optional.empty();
+            }
+            for (Ports.Binding binding : bindings) {
+                String spec = binding.getHostPortSpec();
+                if (spec != null && spec.matches("[0-9]{1,5}")) {
+                    return Optional.of(Integer.parseInt(spec));
+                }
+            }
+            return Optional.empty();
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
