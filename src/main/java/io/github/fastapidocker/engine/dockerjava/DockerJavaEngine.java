@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** {@link DockerEngine} over docker-java's Engine REST API client (classic builder, unversioned API). */
@@ -268,6 +269,7 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public String logs(String id, int tailLines) {
         StringBuilder out = new StringBuilder();
+        AtomicReference<Throwable> error = new AtomicReference<>();
         try {
             client.logContainerCmd(id)
                     .withStdOut(true)
@@ -280,8 +282,23 @@ public final class DockerJavaEngine implements DockerEngine {
                                 out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                             }
                         }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                            // Kept for the caller instead of docker-java's own ERROR log with a stack
+                            // trace (a container being removed refuses its logs with a 409).
+                            error.compareAndSet(null, throwable);
+                            try {
+                                close();
+                            } catch (IOException e) {
+                                // Closing our own stream: nothing to report.
+                            }
+                        }
                     })
                     .awaitCompletion(10, TimeUnit.SECONDS);
+            if (error.get() instanceof RuntimeException e) {
+                throw e;
+            }
         } catch (NotFoundException e) {
             return "";
         } catch (InterruptedException e) {
