@@ -428,20 +428,21 @@ public final class SmokeTest {
 
     private void summarize(SmokeReport r, Path file) {
         log.info("Smoke test of " + r.image() + " passed");
-        log.info(String.format(Locale.ROOT, "  ready    %6.1f s  (%d tries)", r.ready().millis() / 1000.0,
+        log.info(String.format(Locale.ROOT, "  ready after %.1f s (%d tries)", r.ready().millis() / 1000.0,
                 r.ready().attempts()));
         int width = r.probes().stream().mapToInt(p -> p.path().length()).max().orElse(0);
         for (ProbeResult p : r.probes()) {
-            log.info(String.format(Locale.ROOT, "  GET %-" + width + "s  %d  %5d ms  ok", p.path(), p.status(),
+            log.info(String.format(Locale.ROOT, "  GET %-" + width + "s  %d  %4d ms  ok", p.path(), p.status(),
                     p.latencyMillis()));
         }
         if (r.stop() != null) {
-            log.info(String.format(Locale.ROOT, "  stop     %6.1f s  (exit %s, %s)", r.stop().millis() / 1000.0,
-                    r.stop().exitCode(), r.stop().graceful() ? "graceful" : r.stop().killed() ? "killed" : "not graceful"));
+            log.info(String.format(Locale.ROOT, "  stopped in %.1f s, exit %s (%s)", r.stop().millis() / 1000.0,
+                    r.stop().exitCode(),
+                    r.stop().graceful() ? "graceful" : r.stop().killed() ? "killed" : "not graceful"));
         } else {
-            log.info("  stop     skipped (<gracefulStop>off</gracefulStop>)");
+            log.info("  not stopped gracefully: removed at once (<gracefulStop>off</gracefulStop>)");
         }
-        log.info(String.format(Locale.ROOT, "  total    %6.1f s  report %s", r.totalMillis() / 1000.0, file));
+        log.info(String.format(Locale.ROOT, "  total %.1f s, report %s", r.totalMillis() / 1000.0, file));
     }
 
     private static String describeCommand(ContainerSpec spec) {

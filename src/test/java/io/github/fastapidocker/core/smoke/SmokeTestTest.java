@@ -136,7 +136,7 @@ class SmokeTestTest {
         assertTrue(engine.containers.isEmpty(), "no container left");
         assertTrue(log.contains("INFO Smoke test of hello:1.0 passed"), String.join("\n", log));
         assertTrue(log.stream().anyMatch(l -> l.matches("INFO   GET /items/5\\?q=somequery  200 +\\d+ ms  ok")), String.join("\n", log));
-        assertTrue(log.stream().anyMatch(l -> l.matches("INFO   stop +\\d+\\.\\d s  \\(exit 0, graceful\\)")), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.matches("INFO   stopped in \\d+\\.\\d s, exit 0 \\(graceful\\)")), String.join("\n", log));
         for (String phase : List.of("container create + start", "ready after", "probes", "stop", "remove", "smoke test")) {
             assertTrue(log.stream().anyMatch(l -> l.startsWith("DEBUG timing: " + phase)), "timing of " + phase);
         }
