@@ -15,6 +15,7 @@ try {
     assert report.passed == false && report.ready == null
     assert report.totalMillis < 20000 : "the failure took ${report.totalMillis} ms"
     assert report.failure.contains('ModuleNotFoundError')
+    assert report.containerLog.contains('ModuleNotFoundError')
     println "smoke-import-error: failed after ${report.totalMillis} ms"
 } finally {
     docker.removeContainers(left)

@@ -116,13 +116,6 @@ public class SmokeMojo extends AbstractFastApiMojo {
 
         public ProbeParameters() {}
 
-        ProbeParameters(String path, Integer status, String contains, String json) {
-            this.path = path;
-            this.status = status;
-            this.contains = contains;
-            this.json = json;
-        }
-
         Probe toProbe() {
             return new Probe(path == null ? null : path.trim(), status, contains, json);
         }

@@ -92,23 +92,24 @@ public final class Readiness {
             ContainerState s = state.get();
             throw new SmokeTestFailedException(String.format(Locale.ROOT,
                     "The container exited with code %s after %.1f s, before it answered GET %s%s: the server did not start.%n%s",
-                    s.exitCode(), elapsedMillis / 1000.0, uri.getRawPath(),
+                    s.exitCode() == null ? "?" : s.exitCode(), elapsedMillis / 1000.0, uri.getRawPath(),
                     s.oomKilled() ? " (killed: out of memory)" : "", logSection(containerId)));
         }
     }
 
     /** The container's last lines, as a block for failure messages. */
-    String logSection(String containerId) {
-        return logSection(engine, containerId);
-    }
-
-    static String logSection(DockerEngine engine, String containerId) {
+    private String logSection(String containerId) {
         String log;
         try {
             log = engine.logs(containerId, LOG_TAIL_LINES).strip();
         } catch (RuntimeException e) {
             log = "(could not read it: " + e.getMessage() + ")";
         }
+        return logBlock(log);
+    }
+
+    /** A log tail framed for a failure message. */
+    static String logBlock(String log) {
         return "--- container log (last " + LOG_TAIL_LINES + " lines) ---\n" + (log.isEmpty() ? "(empty)" : log)
                 + "\n--- end of container log ---";
     }

@@ -4,13 +4,13 @@ import io.github.fastapidocker.core.BuildLog;
 import io.github.fastapidocker.core.BuildRecord;
 import io.github.fastapidocker.core.ConfigurationException;
 import io.github.fastapidocker.core.DockerfileInspector;
+import io.github.fastapidocker.core.smoke.SmokeReport.ProbeResult;
+import io.github.fastapidocker.core.smoke.SmokeReport.StopResult;
 import io.github.fastapidocker.engine.DockerEngine;
 import io.github.fastapidocker.engine.DockerEngine.ContainerSpec;
 import io.github.fastapidocker.engine.DockerEngine.ContainerState;
 import io.github.fastapidocker.engine.EngineException;
 import io.github.fastapidocker.engine.EngineUnavailableException;
-import io.github.fastapidocker.core.smoke.SmokeReport.ProbeResult;
-import io.github.fastapidocker.core.smoke.SmokeReport.StopResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -140,6 +140,9 @@ public final class SmokeTest {
             summarize(report, file);
             return report;
         } catch (RuntimeException e) {
+            if (id != null && facts.containerLog.isEmpty()) {
+                facts.containerLog = tail(id);
+            }
             writeFailure(facts, e, millisSince(start), settings.outputDirectory());
             throw e;
         } finally {
@@ -413,8 +416,7 @@ public final class SmokeTest {
 
     private String logSection(String id, Facts facts) {
         facts.containerLog = tail(id);
-        return "--- container log (last " + Readiness.LOG_TAIL_LINES + " lines) ---\n"
-                + (facts.containerLog.isEmpty() ? "(empty)" : facts.containerLog) + "\n--- end of container log ---";
+        return Readiness.logBlock(facts.containerLog);
     }
 
     private void writeFailure(Facts facts, RuntimeException e, long totalMillis, Path directory) {

@@ -257,7 +257,7 @@ class SmokeTestTest {
     }
 
     @Test
-    void containerThatDiesAtImportIsRemoved() {
+    void containerThatDiesAtImportIsRemoved() throws Exception {
         recordBuild(GUIDE_CMD, 80);
         engine.onStart = c -> {
             c.running = false;
@@ -270,6 +270,9 @@ class SmokeTestTest {
         assertTrue(e.getMessage().contains("ModuleNotFoundError"), e.getMessage());
         assertTrue(engine.containers.isEmpty());
         assertEquals(1, engine.removed.size());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("smoke.json").toFile());
+        assertTrue(json.get("ready").isNull());
+        assertTrue(json.get("containerLog").asText().contains("ModuleNotFoundError"), "the log is kept in the report");
     }
 
     @Test
