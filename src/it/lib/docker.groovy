@@ -40,4 +40,25 @@
     containersWithLabel: { String label ->
         ['docker', 'ps', '-aq', '--filter', "label=${label}"].execute().text.readLines().findAll { it }
     },
+    // Smoke-test containers (any state) of the IT in basedir: the plugin's labels name the project and
+    // its directory, so runs of the same IT in other checkouts are not counted.
+    smokeContainers: { File basedir ->
+        def pom = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml'))
+        ['docker', 'ps', '-aq', '--filter', 'label=io.github.fastapidocker.smoke',
+         '--filter', "label=io.github.fastapidocker.project=${pom.groupId}:${pom.artifactId}",
+         '--filter', "label=io.github.fastapidocker.directory=${basedir.absolutePath}"]
+                .execute().text.readLines().findAll { it }
+    },
+    // Removes what a broken plugin might have left, so one failure does not leak into later runs.
+    removeContainers: { List<String> ids ->
+        if (ids) {
+            (['docker', 'rm', '-f'] + ids).execute().waitFor()
+        }
+    },
+    // The smoke goal's report (target/fastapi-docker/smoke.json).
+    smokeReport: { File basedir ->
+        def file = new File(basedir, 'target/fastapi-docker/smoke.json')
+        assert file.isFile() : "the smoke goal must write ${file}"
+        new groovy.json.JsonSlurper().parse(file)
+    },
 ]

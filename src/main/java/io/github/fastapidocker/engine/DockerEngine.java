@@ -43,6 +43,15 @@ public interface DockerEngine extends Closeable {
     /** The container's state, or empty when it no longer exists. */
     Optional<ContainerState> inspectContainer(String id);
 
+    /**
+     * The host port the engine bound for the container's TCP {@code containerPort}, or empty when it
+     * published none (for example an engine started with {@code --bridge=none} silently drops the
+     * binding). Engines that cannot tell throw {@link UnsupportedOperationException}.
+     */
+    default Optional<Integer> publishedPort(String id, int containerPort) {
+        throw new UnsupportedOperationException("publishedPort");
+    }
+
     /** The last {@code tailLines} lines of the container's output (stdout and stderr). */
     String logs(String id, int tailLines);
 

@@ -30,5 +30,13 @@ public final class PropertyNames {
     public static final String REGISTRY_USERNAME = "fastapi.registry.username";
     public static final String REGISTRY_PASSWORD = "fastapi.registry.password";
 
+    public static final String SMOKE_NETWORK = "fastapi.smoke.network";
+    public static final String SMOKE_TIMEOUT = "fastapi.smoke.timeout";
+    public static final String SMOKE_STOP_TIMEOUT = "fastapi.smoke.stopTimeout";
+    public static final String SMOKE_GRACEFUL_STOP = "fastapi.smoke.gracefulStop";
+
+    /** Maven's own switch for tests; the smoke test is one. Not ours, so not prefixed. */
+    public static final String SKIP_TESTS = "skipTests";
+
     private PropertyNames() {}
 }

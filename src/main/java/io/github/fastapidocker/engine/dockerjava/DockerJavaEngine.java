@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PushResponseItem;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -260,8 +262,34 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public Optional<Integer> publishedPort(String id, int containerPort) {
+        try {
+            NetworkSettings settings = client.inspectContainerCmd(id).exec().getNetworkSettings();
+            if (settings == null || settings.getPorts() == null) {
+                return Optional.empty();
+            }
+            Ports.Binding[] bindings = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+            if (bindings == null) {
+                return Optional.empty();
+            }
+            for (Ports.Binding binding : bindings) {
+                String spec = binding.getHostPortSpec();
+                if (spec != null && spec.matches("[0-9]{1,5}")) {
+                    return Optional.of(Integer.parseInt(spec));
+                }
+            }
+            return Optional.empty();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw wrap("inspect container " + shortId(id), e);
+        }
+    }
+
+    @Override
     public String logs(String id, int tailLines) {
         StringBuilder out = new StringBuilder();
+        AtomicReference<Throwable> error = new AtomicReference<>();
         try {
             client.logContainerCmd(id)
                     .withStdOut(true)
@@ -274,8 +302,23 @@ public final class DockerJavaEngine implements DockerEngine {
                                 out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                             }
                         }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                            // Kept for the caller instead of docker-java's own ERROR log with a stack
+                            // trace (a container being removed refuses its logs with a 409).
+                            error.compareAndSet(null, throwable);
+                            try {
+                                close();
+                            } catch (IOException e) {
+                                // Closing our own stream: nothing to report.
+                            }
+                        }
                     })
                     .awaitCompletion(10, TimeUnit.SECONDS);
+            if (error.get() instanceof RuntimeException e) {
+                throw e;
+            }
         } catch (NotFoundException e) {
             return "";
         } catch (InterruptedException e) {

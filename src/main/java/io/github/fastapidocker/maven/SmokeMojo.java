@@ -1,0 +1,179 @@
+package io.github.fastapidocker.maven;
+
+import io.github.fastapidocker.core.smoke.GracefulStop;
+import io.github.fastapidocker.core.smoke.JdkHttpProber;
+import io.github.fastapidocker.core.smoke.Probe;
+import io.github.fastapidocker.core.smoke.SmokeNetwork;
+import io.github.fastapidocker.core.smoke.SmokeSettings;
+import io.github.fastapidocker.core.smoke.SmokeTest;
+import io.github.fastapidocker.engine.DockerEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the built image as a container and checks it the way FastAPI's guide does: waits until it
+ * answers, GETs each probe ({@code /docs} and {@code /openapi.json} by default), stops it with
+ * SIGTERM and checks that it shut down gracefully, and removes it whatever happens. Writes
+ * {@code target/fastapi-docker/smoke.json}. List it after {@code build}, in the same phase.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "smoke", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class SmokeMojo extends AbstractFastApiMojo {
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_SKIP, defaultValue = "false")
+    protected boolean skipSmoke;
+
+    /**
+     * Maven's switch to skip tests ({@code -DskipTests}); the smoke test is a test, so it skips too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP_TESTS, defaultValue = "false")
+    protected boolean skipTests;
+
+    /**
+     * How the container is reached: {@code bridge} publishes its port on a free port of 127.0.0.1;
+     * {@code host} shares the host's network and runs the server on a free loopback port in place of
+     * {@code port} (for engines without a bridge network and some CI runners; with your own
+     * Dockerfile the image's own command and {@code port} are used).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_NETWORK, defaultValue = "bridge")
+    protected String smokeNetwork;
+
+    /**
+     * Seconds the server may take to answer the first probe. A container that exits before fails at
+     * once with its log.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_TIMEOUT, defaultValue = "60")
+    protected int smokeTimeout;
+
+    /**
+     * Seconds between SIGTERM and the kill when the container is stopped (Docker's default is 10).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_STOP_TIMEOUT, defaultValue = "10")
+    protected int stopTimeout;
+
+    /**
+     * What a stop that is not graceful (killed after {@code stopTimeout}, or a non-zero exit) does:
+     * {@code fail} the build, {@code warn}, or {@code off} (the container is removed at once and
+     * nothing is checked).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_GRACEFUL_STOP, defaultValue = "fail")
+    protected String gracefulStop;
+
+    /**
+     * The HTTP checks, each {@code <probe><path>/items/5?q=somequery</path><status>200</status>
+     * <contains>text</contains><json>{"item_id": 5}</json></probe>}: a GET of {@code path} that must
+     * answer {@code status} (default 200), with a body containing {@code contains} and equal as JSON
+     * (whitespace and key order do not matter) to {@code json}, when set. The first probe also tells
+     * when the server is ready. Default: {@code /docs} (Swagger UI) and {@code /openapi.json} (a JSON
+     * document with an {@code openapi} field).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<ProbeParameters> probes;
+
+    /**
+     * Environment variables for the smoke-test container, as {@code <NAME>value</NAME>}, for an app
+     * that needs settings to start.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected Map<String, String> smokeEnv;
+
+    /** One {@code <probe>} of {@code <probes>}. */
+    public static class ProbeParameters {
+        /** The path and query to GET, starting with {@code /}. */
+        private String path;
+        /** The expected status; default 200. */
+        private Integer status;
+        /** A substring the body must contain. */
+        private String contains;
+        /** The expected body, compared as JSON. */
+        private String json;
+
+        public ProbeParameters() {}
+
+        Probe toProbe() {
+            return new Probe(path == null ? null : path.trim(), status, contains, json);
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "smoke";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipSmoke || skipTests;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return skipSmoke ? PropertyNames.SMOKE_SKIP : PropertyNames.SKIP_TESTS;
+    }
+
+    /** The plain smoke settings; validated before anything is contacted. */
+    SmokeSettings smokeSettings() {
+        String name = imageReference().name();
+        List<String> tagList = effectiveTags();
+        List<Probe> probeList = new ArrayList<>();
+        if (probes != null) {
+            probes.forEach(p -> probeList.add(p.toProbe()));
+        }
+        return new SmokeSettings(
+                name,
+                tagList.isEmpty() ? null : tagList.get(0),
+                port,
+                outputDirectory.toPath(),
+                SmokeNetwork.parse(smokeNetwork),
+                probeList,
+                Duration.ofSeconds(smokeTimeout),
+                stopTimeout,
+                GracefulStop.parse(gracefulStop),
+                project.getGroupId() + ":" + project.getArtifactId(),
+                project.getBasedir().toPath(),
+                environment(),
+                dockerfile == null ? null : dockerfile.toPath()).validate();
+    }
+
+    /** {@code <NAME/>} is an empty value, not the text "null". */
+    private Map<String, String> environment() {
+        Map<String, String> env = new TreeMap<>();
+        if (smokeEnv != null) {
+            smokeEnv.forEach((k, v) -> env.put(k, v == null ? "" : v));
+        }
+        return env;
+    }
+
+    @Override
+    protected void run() {
+        SmokeSettings settings = smokeSettings();
+        try (DockerEngine engine = openEngine()) {
+            new SmokeTest(engine, JdkHttpProber.create(), buildLog()).run(settings);
+        }
+    }
+}
