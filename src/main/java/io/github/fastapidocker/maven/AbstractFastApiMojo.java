@@ -273,6 +273,7 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
 
     /** Opens the engine and checks it answers; the caller closes it. */
     protected DockerEngine openEngine() {
+        long start = System.nanoTime();
         DockerEngine engine = DockerJavaEngine.connect(new EngineLocation(blankToNull(dockerHost)));
         try {
             engine.ping();
@@ -281,6 +282,7 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
             throw e;
         }
         getLog().debug("Docker engine: " + engine.host());
+        getLog().debug("timing: engine client + ping " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return engine;
     }
 

@@ -1,7 +1,7 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.core.smoke.GracefulStop;
-import io.github.fastapidocker.core.smoke.JdkHttpProber;
+import io.github.fastapidocker.core.smoke.UrlConnectionProber;
 import io.github.fastapidocker.core.smoke.Probe;
 import io.github.fastapidocker.core.smoke.SmokeNetwork;
 import io.github.fastapidocker.core.smoke.SmokeSettings;
@@ -173,7 +173,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
     protected void run() {
         SmokeSettings settings = smokeSettings();
         try (DockerEngine engine = openEngine()) {
-            new SmokeTest(engine, JdkHttpProber.create(), buildLog()).run(settings);
+            new SmokeTest(engine, UrlConnectionProber.create(), buildLog()).run(settings);
         }
     }
 }

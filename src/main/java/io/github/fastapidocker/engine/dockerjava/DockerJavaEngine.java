@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,10 +41,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /** {@link DockerEngine} over docker-java's Engine REST API client (classic builder, unversioned API). */
 public final class DockerJavaEngine implements DockerEngine {
@@ -66,6 +69,9 @@ public final class DockerJavaEngine implements DockerEngine {
     public static DockerJavaEngine connect(EngineLocation location) {
         quietHttpWireLogs();
         String source = location.source(System.getenv());
+        // The HTTP client below sets up JSSE even for a unix socket (~200 ms cold), and reading the
+        // docker config sets up Jackson (~200 ms cold): do the first on another core meanwhile.
+        CompletableFuture<Void> tls = CompletableFuture.runAsync(DockerJavaEngine::warmUpTls);
         DockerClientConfig config;
         try {
             DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
@@ -77,6 +83,7 @@ public final class DockerJavaEngine implements DockerEngine {
             throw new EngineUnavailableException("Cannot configure the Docker engine connection (from " + source + "): "
                     + e.getMessage() + ". " + EngineLocation.HOW_TO_CHANGE, e);
         }
+        tls.join();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -101,6 +108,14 @@ public final class DockerJavaEngine implements DockerEngine {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "info");
             }
+        }
+    }
+
+    private static void warmUpTls() {
+        try {
+            SSLContext.getDefault().getDefaultSSLParameters();
+        } catch (NoSuchAlgorithmException | RuntimeException e) {
+            // Only a warm-up: the client reports any real TLS problem itself.
         }
     }
 

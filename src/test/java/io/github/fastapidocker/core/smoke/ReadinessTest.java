@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The polling loop against a fake engine and a real HTTP server on 127.0.0.1. */
 class ReadinessTest {
     private final FakeEngine engine = new FakeEngine().withImage("app:1", "sha256:1");
-    private final JdkHttpProber http = JdkHttpProber.create();
+    private final UrlConnectionProber http = UrlConnectionProber.create();
     private String id;
 
     @BeforeEach

@@ -10,8 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class JdkHttpProberTest {
-    private final JdkHttpProber prober = JdkHttpProber.create();
+class UrlConnectionProberTest {
+    private final UrlConnectionProber prober = UrlConnectionProber.create();
 
     @Test
     void getsStatusAndBodyWithGet() throws Exception {
