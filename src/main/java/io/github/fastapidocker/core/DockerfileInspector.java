@@ -35,6 +35,36 @@ public final class DockerfileInspector {
         return Optional.ofNullable(entrypoint != null ? entrypoint : cmd);
     }
 
+    /**
+     * The images the Dockerfile builds FROM, in order, without the names of its own stages (a
+     * {@code FROM build} after {@code FROM x AS build} starts from that stage, not an image).
+     */
+    public static java.util.List<String> baseImages(String dockerfile) {
+        java.util.List<String> images = new java.util.ArrayList<>();
+        java.util.Set<String> stages = new java.util.HashSet<>();
+        for (String instruction : logicalLines(dockerfile)) {
+            String[] parts = instruction.trim().split("\\s+");
+            if (!parts[0].equalsIgnoreCase("FROM")) {
+                continue;
+            }
+            int i = 1;
+            while (i < parts.length && parts[i].startsWith("--")) {
+                i++; // --platform=...
+            }
+            if (i >= parts.length) {
+                continue;
+            }
+            String image = parts[i];
+            if (!stages.contains(image.toLowerCase(Locale.ROOT)) && !image.equalsIgnoreCase("scratch")) {
+                images.add(image);
+            }
+            if (i + 2 < parts.length && parts[i + 1].equalsIgnoreCase("AS")) {
+                stages.add(parts[i + 2].toLowerCase(Locale.ROOT));
+            }
+        }
+        return images;
+    }
+
     /** The warning to give for a shell-form start instruction, if any. */
     public static Optional<String> shellFormWarning(String dockerfile, String file) {
         return startInstruction(dockerfile)

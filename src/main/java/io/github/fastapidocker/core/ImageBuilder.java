@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds a planned image on an engine, records it and reports what happened. */
 public final class ImageBuilder {
     public static final String CONTEXT_TAR = "context.tar";
+    /** The image id and the fingerprint it was built from, for the up-to-date check. */
+    public static final String FINGERPRINT = "build.fingerprint";
 
     private final DockerEngine engine;
     private final BuildLog log;
@@ -54,6 +58,21 @@ public final class ImageBuilder {
         log.debug(String.format(Locale.ROOT, "timing: context %d bytes, %d entries in %d ms",
                 contextBytes, plan.context().names().size(), (System.nanoTime() - start) / 1_000_000));
 
+        Optional<String> fingerprint = fingerprint(plan, settings, tar);
+        Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);
+        Optional<DockerEngine.ImageInfo> unchanged = fingerprint.flatMap(f -> unchanged(f, fingerprintFile, settings));
+        if (unchanged.isPresent()) {
+            DockerEngine.ImageInfo info = unchanged.get();
+            log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
+                    + " (-Dfastapi.build.noCache=true builds anyway)");
+            record(plan, settings, port, info.id());
+            Result result = new Result(info.id(), settings.references(), info.size(), List.of(), List.of(), contextBytes,
+                    (System.nanoTime() - start) / 1_000_000);
+            summarize(result);
+            return result;
+        }
+        Fingerprint.Recorded.delete(fingerprintFile);
+
         long buildStart = System.nanoTime();
         log.info("Building " + String.join(", ", settings.references()) + " on " + engine.host());
         BuildOutput output = new BuildOutput(log);
@@ -81,13 +100,53 @@ public final class ImageBuilder {
                 engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
             }
         }
-        List<String> command = plan.command() == null ? List.of() : plan.command();
-        new BuildRecord(info.id(), settings.image().name(), settings.tags(), command, port)
-                .write(settings.outputDirectory());
+        record(plan, settings, port, info.id());
+        fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
         Result result = new Result(info.id(), settings.references(), info.size(), output.steps(), output.cachedSteps(),
                 contextBytes, (System.nanoTime() - start) / 1_000_000);
         summarize(result);
         return result;
+    }
+
+    private static void record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
+        List<String> command = plan.command() == null ? List.of() : plan.command();
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port).write(settings.outputDirectory());
+    }
+
+    /**
+     * What decides the image: the context (the Dockerfile is in it), every build setting, and the
+     * id of each base image. Empty when a build must always run: no cache wanted, a pull asked
+     * for, or a base image named through a build argument (its id is not known before building).
+     */
+    Optional<String> fingerprint(BuildPlan plan, BuildSettings settings, Path tar) {
+        if (settings.noCache() || settings.pull()) {
+            return Optional.empty();
+        }
+        Fingerprint f = new Fingerprint()
+                .addFile("context", tar)
+                .add("references", settings.references())
+                .add("buildArgs", new TreeMap<>(settings.buildArgs()))
+                .add("labels", new TreeMap<>(plan.engineLabels()))
+                .add("network", settings.network());
+        for (String base : DockerfileInspector.baseImages(plan.dockerfile())) {
+            if (base.contains("$")) {
+                return Optional.empty();
+            }
+            Optional<DockerEngine.ImageInfo> image = engine.inspectImage(base);
+            if (image.isEmpty()) {
+                return Optional.empty();
+            }
+            f.add("base " + base, image.get().id());
+        }
+        return Optional.of(f.hex());
+    }
+
+    /** The image of the last build when it was made from the same fingerprint and still carries every tag. */
+    private Optional<DockerEngine.ImageInfo> unchanged(String fingerprint, Path fingerprintFile, BuildSettings settings) {
+        return Fingerprint.Recorded.read(fingerprintFile)
+                .filter(r -> r.fingerprint().equals(fingerprint))
+                .flatMap(r -> engine.inspectImage(r.id()))
+                .filter(info -> info.repoTags().containsAll(settings.references()));
     }
 
     private void summarize(Result r) {

@@ -34,6 +34,7 @@ public final class PropertyNames {
     public static final String SMOKE_TIMEOUT = "fastapi.smoke.timeout";
     public static final String SMOKE_STOP_TIMEOUT = "fastapi.smoke.stopTimeout";
     public static final String SMOKE_GRACEFUL_STOP = "fastapi.smoke.gracefulStop";
+    public static final String SMOKE_FORCE = "fastapi.smoke.force";
 
     /** Maven's own switch for tests; the smoke test is one. Not ours, so not prefixed. */
     public static final String SKIP_TESTS = "skipTests";

@@ -82,6 +82,16 @@ public class SmokeMojo extends AbstractFastApiMojo {
     protected String gracefulStop;
 
     /**
+     * Runs the smoke test even when this very image (same id) already passed it with the same
+     * settings. By default such a run is skipped: the same bytes under the same checks give the
+     * same verdict, and an unchanged {@code mvn package} should not pay for it twice.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_FORCE, defaultValue = "false")
+    protected boolean forceSmoke;
+
+    /**
      * The HTTP checks, each {@code <probe><path>/items/5?q=somequery</path><status>200</status>
      * <contains>text</contains><json>{"item_id": 5}</json></probe>}: a GET of {@code path} that must
      * answer {@code status} (default 200), with a body containing {@code contains} and equal as JSON
@@ -173,7 +183,12 @@ public class SmokeMojo extends AbstractFastApiMojo {
     protected void run() {
         SmokeSettings settings = smokeSettings();
         try (DockerEngine engine = openEngine()) {
-            new SmokeTest(engine, UrlConnectionProber.create(), buildLog()).run(settings);
+            SmokeTest smoke = new SmokeTest(engine, UrlConnectionProber.create(), buildLog());
+            if (forceSmoke) {
+                smoke.run(settings);
+            } else {
+                smoke.runUnlessPassed(settings);
+            }
         }
     }
 }

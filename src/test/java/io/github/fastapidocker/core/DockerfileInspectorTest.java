@@ -36,6 +36,14 @@ class DockerfileInspectorTest {
     }
 
     @Test
+    void baseImagesLeaveOutStagesAndScratch() {
+        String dockerfile = "ARG V=3\nFROM --platform=linux/amd64 python:3.14 AS build\nRUN x\nFROM build AS test\n"
+                + "FROM scratch\nfrom 127.0.0.1:5555/base:1\nFROM python:${V}\n";
+        assertEquals(java.util.List.of("python:3.14", "127.0.0.1:5555/base:1", "python:${V}"),
+                DockerfileInspector.baseImages(dockerfile));
+    }
+
+    @Test
     void noStartInstruction() {
         assertTrue(DockerfileInspector.startInstruction("FROM python:3.14\n").isEmpty());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.engine.BuildFailedException;
+import io.github.fastapidocker.engine.DockerEngine;
 import io.github.fastapidocker.engine.FakeEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,9 @@ class ImageBuilderTest {
     };
 
     private BuildPlan plan(Map<String, String> labels) throws IOException {
-        PythonProjects.seed(dir.resolve("py"));
+        if (!Files.exists(dir.resolve("py"))) {
+            PythonProjects.seed(dir.resolve("py"));
+        }
         return BuildPlan.of(new ProjectSettings(dir.resolve("py"), "requirements.txt", null, null,
                 new DockerfileOptions("python:3.14", 80, null, false, null, null), Set.of(), labels), log);
     }
@@ -93,6 +96,45 @@ class ImageBuilderTest {
         assertTrue(e.getMessage().startsWith("Image build failed at Step 2/2 : RUN pip install -r x: The command"), e.getMessage());
         assertTrue(e.getMessage().contains("ERROR: No matching distribution found for nope"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out/image.properties")), "nothing is recorded for a failed build");
+    }
+
+    @Test
+    void anUnchangedBuildIsNotSentAgain() throws IOException {
+        engine.images.put("python:3.14", new DockerEngine.ImageInfo("sha256:base", List.of("python:3.14"), 1, List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size());
+
+        ImageBuilder.Result again = builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size(), "same context, settings and base image: nothing to build");
+        assertEquals("sha256:222", again.imageId());
+        assertTrue(infoLines.stream().anyMatch(l -> l.startsWith("Image sha256:222 is up to date")), infoLines.toString());
+        assertEquals("sha256:222", BuildRecord.read(dir.resolve("out")).orElseThrow().imageId());
+
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(2, engine.builds.size(), "another tag is another build");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(3, engine.builds.size(), "another Dockerfile (label) is another build");
+        PythonProjects.write(dir.resolve("py"), "app/main.py", "changed = True\n");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(4, engine.builds.size(), "changed code is another build");
+        engine.images.put("python:3.14", new DockerEngine.ImageInfo("sha256:newbase", List.of("python:3.14"), 1, List.of()));
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(5, engine.builds.size(), "a new base image is another build");
+        engine.images.remove("sha256:222");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(6, engine.builds.size(), "an image removed since is built again");
+        builder.build(plan(Map.of("x", "y")), new BuildSettings(ImageReference.parse("team/app", "image"),
+                List.of("1.0", "latest"), Map.of("A", "1"), null, true, false, dir.resolve("out")), 80);
+        assertEquals(7, engine.builds.size(), "noCache always builds");
+    }
+
+    @Test
+    void aBaseImageTheEngineLacksMeansBuild() throws IOException {
+        ImageBuilder builder = new ImageBuilder(engine, log);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(2, engine.builds.size(), "the engine will pull or fail: its answer, not ours");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.fastapidocker.core.BuildLog;
 import io.github.fastapidocker.core.BuildRecord;
 import io.github.fastapidocker.core.ConfigurationException;
 import io.github.fastapidocker.core.DockerfileInspector;
+import io.github.fastapidocker.core.Fingerprint;
 import io.github.fastapidocker.core.smoke.SmokeReport.ProbeResult;
 import io.github.fastapidocker.core.smoke.SmokeReport.StopResult;
 import io.github.fastapidocker.engine.DockerEngine;
@@ -35,6 +36,8 @@ public final class SmokeTest {
     public static final String LABEL_PROJECT = "io.github.fastapidocker.project";
     public static final String LABEL_DIRECTORY = "io.github.fastapidocker.directory";
     public static final String LABEL_RUN = "io.github.fastapidocker.run";
+    /** The image id that passed and the fingerprint of the settings it passed with. */
+    public static final String FINGERPRINT = "smoke.fingerprint";
 
     /** One probe's whole answer may take this long. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -90,8 +93,50 @@ public final class SmokeTest {
     public SmokeReport run(SmokeSettings settings) {
         long start = System.nanoTime();
         settings.validate();
-        List<Probe> probes = settings.effectiveProbes();
+        return run(settings, target(settings), start);
+    }
+
+    /**
+     * Runs the smoke test unless this very image (same id) already passed it with the same
+     * settings: the same bytes under the same checks give the same verdict, so an unchanged
+     * {@code mvn package} does not pay for it twice.
+     *
+     * @return the report, or empty when the earlier pass stands
+     */
+    public Optional<SmokeReport> runUnlessPassed(SmokeSettings settings) {
+        long start = System.nanoTime();
+        settings.validate();
         Target target = target(settings);
+        Optional<Fingerprint.Recorded> earlier = Fingerprint.Recorded.read(settings.outputDirectory().resolve(FINGERPRINT));
+        if (earlier.isPresent() && earlier.get().id().equals(target.imageId())
+                && earlier.get().fingerprint().equals(fingerprint(settings, target))) {
+            log.info("Smoke test of " + target.name() + " skipped: image " + target.imageId()
+                    + " already passed it with the same settings (" + settings.outputDirectory().resolve(SmokeReport.FILE_NAME)
+                    + "); -Dfastapi.smoke.force=true runs it again");
+            return Optional.empty();
+        }
+        return Optional.of(run(settings, target, start));
+    }
+
+    /** Everything that decides the verdict besides the image itself. */
+    static String fingerprint(SmokeSettings settings, Target target) {
+        return new Fingerprint()
+                .add("image", target.imageId())
+                .add("command", target.command())
+                .add("port", target.port())
+                .add("network", settings.network())
+                .add("probes", settings.effectiveProbes())
+                .add("timeout", settings.timeout())
+                .add("stopTimeout", settings.stopTimeoutSeconds())
+                .add("gracefulStop", settings.gracefulStop())
+                .add("env", new java.util.TreeMap<>(settings.env()))
+                .hex();
+    }
+
+    private SmokeReport run(SmokeSettings settings, Target target, long start) {
+        Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);
+        Fingerprint.Recorded.delete(fingerprintFile);
+        List<Probe> probes = settings.effectiveProbes();
         removeLeftovers(settings);
         Launch launch = launch(settings, target);
         Facts facts = new Facts(target, launch, settings);
@@ -137,6 +182,9 @@ public final class SmokeTest {
             }
             SmokeReport report = facts.report(null, millisSince(start));
             Path file = report.write(settings.outputDirectory());
+            if (report.passed()) {
+                new Fingerprint.Recorded(target.imageId(), fingerprint(settings, target)).write(fingerprintFile);
+            }
             summarize(report, file);
             return report;
         } catch (RuntimeException e) {

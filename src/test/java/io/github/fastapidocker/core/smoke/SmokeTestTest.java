@@ -143,6 +143,40 @@ class SmokeTestTest {
     }
 
     @Test
+    void anImageThatPassedIsNotTestedAgainWithTheSameSettings() {
+        recordBuild(GUIDE_CMD, 80);
+        assertTrue(smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS, DOCS))).isPresent());
+        assertEquals(1, engine.created.size());
+
+        assertTrue(smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS, DOCS))).isEmpty());
+        assertEquals(1, engine.created.size(), "same image, same settings: the earlier pass stands");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("INFO Smoke test of hello:1.0 skipped: image sha256:built already passed")),
+                String.join("\n", log));
+
+        assertTrue(smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(DOCS))).isPresent());
+        assertEquals(2, engine.created.size(), "other probes: tested again");
+        smokeTest().run(settings(SmokeNetwork.HOST, List.of(DOCS)));
+        assertEquals(3, engine.created.size(), "run() always tests (-Dfastapi.smoke.force)");
+
+        engine.withImage("sha256:rebuilt", "sha256:rebuilt");
+        new BuildRecord("sha256:rebuilt", "hello", List.of("1.0"), GUIDE_CMD, 80).write(dir);
+        assertTrue(smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(DOCS))).isPresent());
+        assertEquals(4, engine.created.size(), "another image: tested again");
+    }
+
+    @Test
+    void aFailureIsNeverTakenForAPass() {
+        recordBuild(GUIDE_CMD, 80);
+        smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS)));
+        answers.put("/items/5?q=somequery", new HttpProber.Answer(200, "{\"item_id\":6,\"q\":\"somequery\"}"));
+        assertThrows(SmokeTestFailedException.class, () -> smokeTest().run(settings(SmokeNetwork.HOST, List.of(ITEMS))));
+        assertThrows(SmokeTestFailedException.class,
+                () -> smokeTest().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS))),
+                "the failed run removed the earlier pass");
+        assertEquals(3, engine.created.size());
+    }
+
+    @Test
     void reportIsWrittenAsSmokeJson() throws Exception {
         recordBuild(GUIDE_CMD, 80);
         smokeTest().run(settings(SmokeNetwork.HOST, List.of(ITEMS, DOCS)));
