@@ -7,10 +7,10 @@ COPY ./requirements.txt /code/requirements.txt
 
 RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
 
-COPY ./app /code/app
-
-CMD ["fastapi", "run", "app/main.py", "--port", "80"]
-
 LABEL \
     "org.opencontainers.image.title"="Hello \"quoted\" \$HOME" \
     "org.opencontainers.image.version"="1.0.0"
+
+COPY ./app /code/app
+
+CMD ["fastapi", "run", "app/main.py", "--port", "80"]

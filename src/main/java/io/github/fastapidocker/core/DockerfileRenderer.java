@@ -23,8 +23,9 @@ public final class DockerfileRenderer {
     }
 
     /**
-     * With labels: one {@code LABEL} instruction, sorted, after everything else, so a new version
-     * label costs one metadata step instead of invalidating the {@code pip install} layer.
+     * With labels: one {@code LABEL} instruction, sorted, between the dependencies and the code. A
+     * new version label then rebuilds only the small code layer, never {@code pip install}, and a
+     * code change (far more frequent) finds the label step in the cache.
      */
     public static String render(PythonLayout layout, DockerfileOptions options, Map<String, String> labels) {
         options.validate();
@@ -40,10 +41,10 @@ public final class DockerfileRenderer {
                 + "\n"
                 + "RUN pip install --no-cache-dir --upgrade -r /code/" + REQUIREMENTS + "\n"
                 + "\n"
+                + labelInstruction(labels)
                 + codeCopy + "\n"
                 + "\n"
-                + "CMD " + execForm(command(layout, options)) + "\n"
-                + labelInstruction(labels);
+                + "CMD " + execForm(command(layout, options)) + "\n";
     }
 
     static String labelInstruction(Map<String, String> labels) {
@@ -52,7 +53,7 @@ public final class DockerfileRenderer {
         }
         return new TreeMap<>(labels).entrySet().stream()
                 .map(e -> "    " + labelQuote(e.getKey()) + "=" + labelQuote(e.getValue()))
-                .collect(Collectors.joining(" \\\n", "\nLABEL \\\n", "\n"));
+                .collect(Collectors.joining(" \\\n", "LABEL \\\n", "\n\n"));
     }
 
     /** Double-quoted for LABEL, where $ would otherwise expand and newlines end the instruction. */

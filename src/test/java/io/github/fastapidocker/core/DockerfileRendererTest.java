@@ -47,7 +47,7 @@ class DockerfileRendererTest {
     }
 
     @Test
-    void labelsAreOneSortedInstructionAtTheEndWithQuotingAndNoExpansion() throws IOException {
+    void labelsAreOneSortedInstructionBeforeTheCodeWithQuotingAndNoExpansion() throws IOException {
         Map<String, String> labels = Map.of(
                 "org.opencontainers.image.version", "1.0.0",
                 "org.opencontainers.image.title", "Hello \"quoted\" $HOME");
