@@ -113,8 +113,9 @@ class BuildContextTest {
         PythonProjects.write(dir, "target/big.jar", "junk");
         PythonProjects.write(dir, "app/__pycache__/x.pyc", "junk");
         Path dockerfile = PythonProjects.write(dir, "docker/Dockerfile", "FROM python:3.14\nCOPY . /srv\nCMD python -m app\n");
-        List<String> warnings = new ArrayList<>();
-        BuildPlan plan = BuildPlan.of(settings(dockerfile), new RecordingLog(warnings));
+        RecordingLog log = new RecordingLog();
+        BuildPlan plan = BuildPlan.of(settings(dockerfile), log);
+        List<String> warnings = log.warnings();
         assertEquals(List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "docker/", "docker/Dockerfile", "requirements.txt"),
                 entries(tar(plan)).stream().map(TarArchiveEntry::getName).toList());
         assertEquals(1, warnings.size());
@@ -128,24 +129,5 @@ class BuildContextTest {
         assertEquals("Dockerfile not found: " + missing + " (set <dockerfile>)",
                 org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
                         () -> BuildPlan.of(settings(missing), BuildLog.SILENT)).getMessage());
-    }
-
-    /** Collects warnings. */
-    record RecordingLog(List<String> warnings) implements BuildLog {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
     }
 }

@@ -2,29 +2,11 @@ package io.github.fastapidocker.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuildOutputTest {
-    private final List<String> lines = new ArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     @Test
     void chunksSplitAnywhereBecomeWholeLines() {
@@ -34,7 +16,7 @@ class BuildOutputTest {
         out.accept(" ---> def\n\nStep 3/3 : RUN pip install\n ---> Running in 123\nCollecting fastapi");
         out.finish();
         assertEquals(List.of("Step 1/3 : FROM python", " ---> abc", "Step 2/3 : COPY ./requirements.txt   /code/requirements.txt",
-                " ---> Using cache", " ---> def", "Step 3/3 : RUN pip install", " ---> Running in 123", "Collecting fastapi"), lines);
+                " ---> Using cache", " ---> def", "Step 3/3 : RUN pip install", " ---> Running in 123", "Collecting fastapi"), log.infos());
         assertEquals(List.of("FROM python", "COPY ./requirements.txt /code/requirements.txt", "RUN pip install"), out.steps());
         assertEquals(List.of("COPY ./requirements.txt /code/requirements.txt"), out.cachedSteps());
         assertEquals("Step 3/3 : RUN pip install", out.currentStep());

@@ -12,7 +12,6 @@ import io.github.fastapidocker.engine.FakeEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,24 +23,7 @@ class ImageBuilderTest {
     Path dir;
 
     private final FakeEngine engine = new FakeEngine();
-    private final List<String> infoLines = new ArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {
-            infoLines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private BuildPlan plan(Map<String, String> labels) throws IOException {
         if (!Files.exists(dir.resolve("py"))) {
@@ -73,10 +55,10 @@ class ImageBuilderTest {
         assertEquals(List.of("FROM base", "RUN true"), result.steps());
         assertEquals(List.of("RUN true"), result.cachedSteps());
         assertEquals(Files.size(dir.resolve("out/context.tar")), result.contextBytes());
-        assertTrue(infoLines.contains("Step 2/2 : RUN true"), "the build is streamed to the log");
-        assertTrue(infoLines.contains("  tagged team/app:latest"));
-        assertTrue(infoLines.stream().anyMatch(l -> l.startsWith("  size 123.5 MB, context ") && l.contains("1 of 2 steps from cache")),
-                infoLines.toString());
+        assertTrue(log.infos().contains("Step 2/2 : RUN true"), "the build is streamed to the log");
+        assertTrue(log.infos().contains("  tagged team/app:latest"));
+        assertTrue(log.infos().stream().anyMatch(l -> l.startsWith("  size 123.5 MB, context ") && l.contains("1 of 2 steps from cache")),
+                log.infos().toString());
     }
 
     @Test
@@ -108,7 +90,7 @@ class ImageBuilderTest {
         ImageBuilder.Result again = builder.build(plan(Map.of()), settings("1.0"), 80);
         assertEquals(1, engine.builds.size(), "same context, settings and base image: nothing to build");
         assertEquals("sha256:222", again.imageId());
-        assertTrue(infoLines.stream().anyMatch(l -> l.startsWith("Image sha256:222 is up to date")), infoLines.toString());
+        assertTrue(log.infos().stream().anyMatch(l -> l.startsWith("Image sha256:222 is up to date")), log.infos().toString());
         assertEquals("sha256:222", BuildRecord.read(dir.resolve("out")).orElseThrow().imageId());
 
         builder.build(plan(Map.of()), settings("1.0", "latest"), 80);

@@ -35,35 +35,6 @@ class ImagePusherTest {
     private final RecordingLog log = new RecordingLog();
     private final RegistryCredentials login = RegistryCredentials.of("ci", SECRET, "settings.xml server '127.0.0.1:5555'");
 
-    /** A log that keeps every line. */
-    static final class RecordingLog implements BuildLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-    }
-
     @BeforeEach
     void recordBuild() {
         new BuildRecord(BUILT, NAME, List.of("1.0", "latest"), List.of(), 80).write(out);

@@ -1,46 +1,17 @@
 package io.github.fastapidocker.core.auth;
 
+import io.github.fastapidocker.core.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.core.BuildLog;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CredentialResolverTest {
     private static final String REGISTRY = "127.0.0.1:5555";
-
-    /** A log that keeps every line. */
-    static final class RecordingLog implements BuildLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-    }
 
     private static CredentialSource source(String name, RegistryCredentials found) {
         return new CredentialSource() {

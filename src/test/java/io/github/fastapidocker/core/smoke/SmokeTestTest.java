@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.fastapidocker.core.BuildLog;
+import io.github.fastapidocker.core.RecordingLog;
 import io.github.fastapidocker.core.BuildRecord;
 import io.github.fastapidocker.core.ConfigurationException;
 import io.github.fastapidocker.engine.DockerEngine.ContainerSpec;
@@ -40,7 +40,6 @@ class SmokeTestTest {
     private final FakeEngine engine = new FakeEngine().withImage("sha256:built", "sha256:built");
     private final Map<String, HttpProber.Answer> answers = new HashMap<>();
     private final List<URI> requested = new ArrayList<>();
-    private final List<String> log = new ArrayList<>();
     private final Set<Integer> portsInUse = new java.util.HashSet<>();
 
     private final HttpProber http = (uri, timeout) -> {
@@ -64,27 +63,8 @@ class SmokeTestTest {
         }
     };
 
-    private final BuildLog buildLog = new BuildLog() {
-        @Override
-        public void info(String message) {
-            log.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            log.add("DEBUG " + message);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-    };
+    private final RecordingLog buildLog = new RecordingLog();
+    private final List<String> log = buildLog.lines;
 
     @BeforeEach
     void guideApp() {
