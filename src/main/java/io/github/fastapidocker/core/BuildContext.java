@@ -46,7 +46,8 @@ public final class BuildContext {
             add(ContextEntry.file(name, source, Files.isExecutable(source)));
             return this;
         }
-        Set<Path> skip = excluded.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
+        Set<Path> skip =
+                excluded.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
         Path root = source.toAbsolutePath().normalize();
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> paths = walk.filter(p -> !isExcluded(root, p, skip)).toList();
@@ -103,7 +104,9 @@ public final class BuildContext {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        for (ContextEntry entry : entries.values().stream().sorted(Comparator.comparing(ContextEntry::name)).toList()) {
+        for (ContextEntry entry : entries.values().stream()
+                .sorted(Comparator.comparing(ContextEntry::name))
+                .toList()) {
             TarArchiveEntry header = new TarArchiveEntry(entry.directory() ? entry.name() + "/" : entry.name());
             header.setModTime(FIXED_TIME_MILLIS);
             header.setIds(0, 0);

@@ -20,7 +20,11 @@ import java.util.Optional;
  * @param engineLabels labels the engine must add (a user's Dockerfile cannot carry ours)
  */
 public record BuildPlan(
-        String dockerfile, BuildContext context, PythonLayout layout, List<String> command, Map<String, String> engineLabels) {
+        String dockerfile,
+        BuildContext context,
+        PythonLayout layout,
+        List<String> command,
+        Map<String, String> engineLabels) {
     public static final String DOCKERFILE = "Dockerfile";
 
     public boolean generated() {

@@ -30,7 +30,9 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
         out.append("imageId=").append(escape(imageId)).append('\n');
         out.append("image=").append(escape(image)).append('\n');
         out.append("tags=").append(escape(String.join(",", tags))).append('\n');
-        out.append("command=").append(escape(String.join(ARG_SEPARATOR, command))).append('\n');
+        out.append("command=")
+                .append(escape(String.join(ARG_SEPARATOR, command)))
+                .append('\n');
         out.append("port=").append(port).append('\n');
         try {
             Files.createDirectories(directory);
@@ -55,7 +57,9 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
         return Optional.of(new BuildRecord(
                 p.getProperty("imageId"),
                 p.getProperty("image"),
-                Arrays.stream(p.getProperty("tags", "").split(",")).filter(t -> !t.isBlank()).toList(),
+                Arrays.stream(p.getProperty("tags", "").split(","))
+                        .filter(t -> !t.isBlank())
+                        .toList(),
                 command.isEmpty() ? List.of() : List.of(command.split(ARG_SEPARATOR, -1)),
                 Integer.parseInt(p.getProperty("port", "80"))));
     }

@@ -72,7 +72,8 @@ public final class DockerfileInspector {
                 .map(i -> file + ": " + i.keyword() + " is in shell form (" + i.keyword() + " " + i.arguments()
                         + "). /bin/sh becomes process 1 and does not pass SIGTERM on, so the server never shuts down"
                         + " gracefully: lifespan shutdown never runs and every stop waits for the kill (about 10 s)."
-                        + " Write it in exec form, e.g. " + i.keyword() + " [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]");
+                        + " Write it in exec form, e.g. " + i.keyword()
+                        + " [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\"]");
     }
 
     /** Joins backslash continuations and drops comments and blank lines. */

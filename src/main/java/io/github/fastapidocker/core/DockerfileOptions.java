@@ -16,7 +16,8 @@ public record DockerfileOptions(
     /** Checks the values before anything is written or built. */
     public DockerfileOptions validate() {
         if (baseImage == null || baseImage.isBlank() || baseImage.chars().anyMatch(Character::isWhitespace)) {
-            throw new ConfigurationException("<baseImage> must be an image reference without spaces, was '" + baseImage + "'");
+            throw new ConfigurationException(
+                    "<baseImage> must be an image reference without spaces, was '" + baseImage + "'");
         }
         if (port < 1 || port > 65535) {
             throw new ConfigurationException("<port> must be 1-65535, was " + port);

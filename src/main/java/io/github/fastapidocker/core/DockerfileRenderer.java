@@ -51,9 +51,10 @@ public final class DockerfileRenderer {
         if (labels.isEmpty()) {
             return "";
         }
-        return new TreeMap<>(labels).entrySet().stream()
-                .map(e -> "    " + labelQuote(e.getKey()) + "=" + labelQuote(e.getValue()))
-                .collect(Collectors.joining(" \\\n", "LABEL \\\n", "\n\n"));
+        return new TreeMap<>(labels)
+                .entrySet().stream()
+                        .map(e -> "    " + labelQuote(e.getKey()) + "=" + labelQuote(e.getValue()))
+                        .collect(Collectors.joining(" \\\n", "LABEL \\\n", "\n\n"));
     }
 
     /** Double-quoted for LABEL, where $ would otherwise expand and newlines end the instruction. */
@@ -75,7 +76,8 @@ public final class DockerfileRenderer {
     }
 
     static List<String> command(String appFile, DockerfileOptions options) {
-        List<String> cmd = new ArrayList<>(List.of("fastapi", "run", appFile, "--port", Integer.toString(options.port())));
+        List<String> cmd =
+                new ArrayList<>(List.of("fastapi", "run", appFile, "--port", Integer.toString(options.port())));
         if (options.proxyHeaders()) {
             cmd.add("--proxy-headers");
         }

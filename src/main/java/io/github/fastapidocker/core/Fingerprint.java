@@ -70,7 +70,9 @@ public final class Fingerprint {
         public static Optional<Recorded> read(Path file) {
             try {
                 String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
-                return lines.length >= 2 ? Optional.of(new Recorded(lines[0].strip(), lines[1].strip())) : Optional.empty();
+                return lines.length >= 2
+                        ? Optional.of(new Recorded(lines[0].strip(), lines[1].strip()))
+                        : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

@@ -55,8 +55,12 @@ public final class ImageBuilder {
         writeDockerfile(plan, settings.outputDirectory());
         Path tar = settings.outputDirectory().resolve(CONTEXT_TAR);
         long contextBytes = plan.context().writeTo(tar);
-        log.debug(String.format(Locale.ROOT, "timing: context %d bytes, %d entries in %d ms",
-                contextBytes, plan.context().names().size(), (System.nanoTime() - start) / 1_000_000));
+        log.debug(String.format(
+                Locale.ROOT,
+                "timing: context %d bytes, %d entries in %d ms",
+                contextBytes,
+                plan.context().names().size(),
+                (System.nanoTime() - start) / 1_000_000));
 
         Optional<String> fingerprint = fingerprint(plan, settings, tar);
         Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);
@@ -66,7 +70,13 @@ public final class ImageBuilder {
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
                     + " (-Dfastapi.build.noCache=true builds anyway)");
             record(plan, settings, port, info.id());
-            Result result = new Result(info.id(), settings.references(), info.size(), List.of(), List.of(), contextBytes,
+            Result result = new Result(
+                    info.id(),
+                    settings.references(),
+                    info.size(),
+                    List.of(),
+                    List.of(),
+                    contextBytes,
                     (System.nanoTime() - start) / 1_000_000);
             summarize(result);
             return result;
@@ -79,8 +89,14 @@ public final class ImageBuilder {
         String imageId;
         try {
             imageId = engine.build(
-                    new DockerEngine.BuildRequest(tar, settings.references(), settings.buildArgs(), plan.engineLabels(),
-                            settings.network(), settings.noCache(), settings.pull()),
+                    new DockerEngine.BuildRequest(
+                            tar,
+                            settings.references(),
+                            settings.buildArgs(),
+                            plan.engineLabels(),
+                            settings.network(),
+                            settings.noCache(),
+                            settings.pull()),
                     output::accept);
         } catch (BuildFailedException e) {
             output.finish();
@@ -92,7 +108,8 @@ public final class ImageBuilder {
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");
 
         DockerEngine.ImageInfo info = engine.inspectImage(imageId)
-                .orElseThrow(() -> new EngineException("The engine reported image " + imageId + " but does not have it"));
+                .orElseThrow(
+                        () -> new EngineException("The engine reported image " + imageId + " but does not have it"));
         for (String reference : settings.references()) {
             if (!info.repoTags().contains(reference)) {
                 // Older engines apply tags lazily; make sure every tag names this image.
@@ -102,15 +119,22 @@ public final class ImageBuilder {
         }
         record(plan, settings, port, info.id());
         fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
-        Result result = new Result(info.id(), settings.references(), info.size(), output.steps(), output.cachedSteps(),
-                contextBytes, (System.nanoTime() - start) / 1_000_000);
+        Result result = new Result(
+                info.id(),
+                settings.references(),
+                info.size(),
+                output.steps(),
+                output.cachedSteps(),
+                contextBytes,
+                (System.nanoTime() - start) / 1_000_000);
         summarize(result);
         return result;
     }
 
     private static void record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
         List<String> command = plan.command() == null ? List.of() : plan.command();
-        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port).write(settings.outputDirectory());
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port)
+                .write(settings.outputDirectory());
     }
 
     /**
@@ -142,7 +166,8 @@ public final class ImageBuilder {
     }
 
     /** The image of the last build when it was made from the same fingerprint and still carries every tag. */
-    private Optional<DockerEngine.ImageInfo> unchanged(String fingerprint, Path fingerprintFile, BuildSettings settings) {
+    private Optional<DockerEngine.ImageInfo> unchanged(
+            String fingerprint, Path fingerprintFile, BuildSettings settings) {
         return Fingerprint.Recorded.read(fingerprintFile)
                 .filter(r -> r.fingerprint().equals(fingerprint))
                 .flatMap(r -> engine.inspectImage(r.id()))
@@ -154,10 +179,17 @@ public final class ImageBuilder {
         for (String reference : r.references()) {
             log.info("  tagged " + reference);
         }
-        log.info(String.format(Locale.ROOT, "  size %.1f MB, context %d bytes, %d of %d steps from cache, %.1f s",
-                r.size() / 1e6, r.contextBytes(), r.cachedSteps().size(), r.steps().size(), r.millis() / 1000.0));
+        log.info(String.format(
+                Locale.ROOT,
+                "  size %.1f MB, context %d bytes, %d of %d steps from cache, %.1f s",
+                r.size() / 1e6,
+                r.contextBytes(),
+                r.cachedSteps().size(),
+                r.steps().size(),
+                r.millis() / 1000.0));
         for (String step : r.steps()) {
-            log.info("  " + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
+            log.info("  "
+                    + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
                     + step);
         }
     }

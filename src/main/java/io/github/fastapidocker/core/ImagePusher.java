@@ -66,8 +66,13 @@ public final class ImagePusher {
         }
         PushReport.write(settings.outputDirectory(), image, results);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.info(String.format(Locale.ROOT, "Pushed %d tag%s to %s in %.1f s", results.size(),
-                results.size() == 1 ? "" : "s", registry, millis / 1000.0));
+        log.info(String.format(
+                Locale.ROOT,
+                "Pushed %d tag%s to %s in %.1f s",
+                results.size(),
+                results.size() == 1 ? "" : "s",
+                registry,
+                millis / 1000.0));
         return new Result(results, millis);
     }
 
@@ -75,7 +80,8 @@ public final class ImagePusher {
     private void ensureTags(PushSettings settings) {
         ImageReference image = settings.image();
         Optional<BuildRecord> record = BuildRecord.read(settings.outputDirectory());
-        String recordFile = settings.outputDirectory().resolve(BuildRecord.FILE_NAME).toString();
+        String recordFile =
+                settings.outputDirectory().resolve(BuildRecord.FILE_NAME).toString();
         if (record.isPresent()) {
             String built = record.get().imageId();
             if (engine.inspectImage(built).isEmpty()) {
@@ -119,9 +125,15 @@ public final class ImagePusher {
                 String digest = engine.push(image.name(), tag, auth, tally::accept);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 TagResult result = new TagResult(tag, reference, digest, tally.pushed(), tally.existing(), millis);
-                log.info(String.format(Locale.ROOT, "  %s: digest %s, %d layer%s uploaded, %d already in the registry (%.1f s)",
-                        reference, digest, result.layersPushed(), result.layersPushed() == 1 ? "" : "s",
-                        result.layersExisting(), millis / 1000.0));
+                log.info(String.format(
+                        Locale.ROOT,
+                        "  %s: digest %s, %d layer%s uploaded, %d already in the registry (%.1f s)",
+                        reference,
+                        digest,
+                        result.layersPushed(),
+                        result.layersPushed() == 1 ? "" : "s",
+                        result.layersExisting(),
+                        millis / 1000.0));
                 return result;
             } catch (PushFailedException e) {
                 String message = credentials.redact(e.getMessage());
@@ -129,14 +141,24 @@ public final class ImagePusher {
                     throw new PushFailedException(refusedLogin(image, reference, message, credentials), true);
                 }
                 if (attempt >= attempts) {
-                    throw new PushFailedException("Pushing " + reference + " to registry " + image.registry()
-                            + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + message
-                            + " (is the registry " + image.registry() + " up and reachable from the Docker engine at "
-                            + engine.host() + "? <pushRetries> sets the retries)", false);
+                    throw new PushFailedException(
+                            "Pushing " + reference + " to registry " + image.registry()
+                                    + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": "
+                                    + message
+                                    + " (is the registry " + image.registry()
+                                    + " up and reachable from the Docker engine at "
+                                    + engine.host() + "? <pushRetries> sets the retries)",
+                            false);
                 }
                 Duration wait = settings.backoff(attempt);
-                log.warn(String.format(Locale.ROOT, "Push of %s failed (attempt %d of %d): %s; retrying in %.1f s",
-                        reference, attempt, attempts, message, wait.toMillis() / 1000.0));
+                log.warn(String.format(
+                        Locale.ROOT,
+                        "Push of %s failed (attempt %d of %d): %s; retrying in %.1f s",
+                        reference,
+                        attempt,
+                        attempts,
+                        message,
+                        wait.toMillis() / 1000.0));
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -185,7 +207,8 @@ public final class ImagePusher {
         }
 
         synchronized int existing() {
-            return (int) outcome.values().stream().filter(ALREADY_EXISTS::equals).count();
+            return (int)
+                    outcome.values().stream().filter(ALREADY_EXISTS::equals).count();
         }
     }
 }

@@ -11,8 +11,8 @@ public final class ImageReference {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
     private static final Pattern PATH = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final String LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final int MAX_NAME_LENGTH = 255;
 
@@ -42,21 +42,23 @@ public final class ImageReference {
                     + " (put tags in <tags>), was '" + name + "'");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new ConfigurationException("<" + element + "> is longer than " + MAX_NAME_LENGTH
-                    + " characters: '" + name + "'");
+            throw new ConfigurationException(
+                    "<" + element + "> is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
         }
         String registry = null;
         String path = name;
         int slash = name.indexOf('/');
         if (slash > 0) {
             String first = name.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")
+            if (first.contains(".")
+                    || first.contains(":")
+                    || first.equals("localhost")
                     || !first.equals(first.toLowerCase(Locale.ROOT))) {
                 registry = first;
                 path = name.substring(slash + 1);
                 if (!DOMAIN.matcher(registry).matches()) {
-                    throw new ConfigurationException("<" + element + "> has an invalid registry host '" + registry
-                            + "' in '" + name + "'");
+                    throw new ConfigurationException(
+                            "<" + element + "> has an invalid registry host '" + registry + "' in '" + name + "'");
                 }
             }
         }

@@ -55,7 +55,8 @@ public final class LayoutDetector {
         String name = requirementsFile == null || requirementsFile.isBlank() ? "requirements.txt" : requirementsFile;
         Path requirements = base.resolve(name).normalize();
         if (!Files.isRegularFile(requirements)) {
-            throw new ConfigurationException("requirements file not found: " + requirements + " (set <requirementsFile>)");
+            throw new ConfigurationException(
+                    "requirements file not found: " + requirements + " (set <requirementsFile>)");
         }
         return requirements;
     }
@@ -63,7 +64,8 @@ public final class LayoutDetector {
     private static PythonLayout fromAppPath(Path base, String appPath, Path requirements) {
         Path path = base.resolve(appPath).normalize();
         if (!path.startsWith(base)) {
-            throw new ConfigurationException("<appPath> must be inside the Python directory " + base + ", was " + appPath);
+            throw new ConfigurationException(
+                    "<appPath> must be inside the Python directory " + base + ", was " + appPath);
         }
         if (Files.isDirectory(path)) {
             for (String name : FILE_CANDIDATES) {
@@ -74,7 +76,8 @@ public final class LayoutDetector {
             throw new ConfigurationException("<appPath> " + path + " is a directory without main.py, app.py or api.py");
         }
         if (!Files.isRegularFile(path) || !path.getFileName().toString().endsWith(".py")) {
-            throw new ConfigurationException("<appPath> must name a .py file or a package directory, not found: " + path);
+            throw new ConfigurationException(
+                    "<appPath> must name a .py file or a package directory, not found: " + path);
         }
         return layoutOf(base, path, requirements);
     }
@@ -88,7 +91,8 @@ public final class LayoutDetector {
         }
         // Walk up while the parent is still a package, like fastapi run building the module name.
         Path top = dir;
-        while (!top.getParent().equals(base) && Files.isRegularFile(top.getParent().resolve("__init__.py"))) {
+        while (!top.getParent().equals(base)
+                && Files.isRegularFile(top.getParent().resolve("__init__.py"))) {
             top = top.getParent();
         }
         String source = slashes(base.relativize(top));

@@ -24,7 +24,8 @@ public final class PushReport {
     private PushReport() {}
 
     /** One pushed tag. */
-    public record TagResult(String tag, String reference, String digest, int layersPushed, int layersExisting, long millis) {}
+    public record TagResult(
+            String tag, String reference, String digest, int layersPushed, int layersExisting, long millis) {}
 
     public static Path write(Path directory, ImageReference image, List<TagResult> results) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

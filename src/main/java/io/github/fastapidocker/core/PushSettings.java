@@ -13,7 +13,8 @@ import java.util.List;
  * @param firstBackoff the wait before the first retry; it doubles for each further one
  * @param outputDirectory where the build record is read and {@code push.json} written
  */
-public record PushSettings(ImageReference image, List<String> tags, int retries, Duration firstBackoff, Path outputDirectory) {
+public record PushSettings(
+        ImageReference image, List<String> tags, int retries, Duration firstBackoff, Path outputDirectory) {
     public static final int MAX_RETRIES = 10;
     /** The longest single wait between tries. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -24,8 +25,8 @@ public record PushSettings(ImageReference image, List<String> tags, int retries,
         }
         tags.forEach(t -> ImageReference.validateTag(t, "tags"));
         if (retries < 0 || retries > MAX_RETRIES) {
-            throw new ConfigurationException("<pushRetries> (fastapi.push.retries) must be 0-" + MAX_RETRIES
-                    + ", was " + retries);
+            throw new ConfigurationException(
+                    "<pushRetries> (fastapi.push.retries) must be 0-" + MAX_RETRIES + ", was " + retries);
         }
         return this;
     }

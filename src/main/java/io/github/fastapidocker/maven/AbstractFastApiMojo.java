@@ -206,7 +206,8 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
         } catch (FastApiDockerException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+            throw new MojoExecutionException(
+                    e.getMessage() + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -236,7 +237,12 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
     }
 
     protected DockerfileOptions dockerfileOptions() {
-        return new DockerfileOptions(effectiveBaseImage(), port, workers, proxyHeaders, blankToNull(forwardedAllowIps),
+        return new DockerfileOptions(
+                effectiveBaseImage(),
+                port,
+                workers,
+                proxyHeaders,
+                blankToNull(forwardedAllowIps),
                 blankToNull(rootPath));
     }
 

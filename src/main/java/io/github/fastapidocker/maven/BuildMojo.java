@@ -80,13 +80,14 @@ public class BuildMojo extends AbstractFastApiMojo {
     /** The plain build settings; validated before anything is contacted. */
     BuildSettings buildSettings() {
         return new BuildSettings(
-                imageReference(),
-                effectiveTags(),
-                buildArgs == null ? Map.of() : new TreeMap<>(buildArgs),
-                blankToNull(buildNetwork),
-                noCache,
-                pull,
-                outputDirectory.toPath()).validate();
+                        imageReference(),
+                        effectiveTags(),
+                        buildArgs == null ? Map.of() : new TreeMap<>(buildArgs),
+                        blankToNull(buildNetwork),
+                        noCache,
+                        pull,
+                        outputDirectory.toPath())
+                .validate();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.core.smoke.GracefulStop;
-import io.github.fastapidocker.core.smoke.UrlConnectionProber;
 import io.github.fastapidocker.core.smoke.Probe;
 import io.github.fastapidocker.core.smoke.SmokeNetwork;
 import io.github.fastapidocker.core.smoke.SmokeSettings;
 import io.github.fastapidocker.core.smoke.SmokeTest;
+import io.github.fastapidocker.core.smoke.UrlConnectionProber;
 import io.github.fastapidocker.engine.DockerEngine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,19 +155,20 @@ public class SmokeMojo extends AbstractFastApiMojo {
             probes.forEach(p -> probeList.add(p.toProbe()));
         }
         return new SmokeSettings(
-                name,
-                tagList.isEmpty() ? null : tagList.get(0),
-                port,
-                outputDirectory.toPath(),
-                SmokeNetwork.parse(smokeNetwork),
-                probeList,
-                Duration.ofSeconds(smokeTimeout),
-                stopTimeout,
-                GracefulStop.parse(gracefulStop),
-                project.getGroupId() + ":" + project.getArtifactId(),
-                project.getBasedir().toPath(),
-                environment(),
-                dockerfile == null ? null : dockerfile.toPath()).validate();
+                        name,
+                        tagList.isEmpty() ? null : tagList.get(0),
+                        port,
+                        outputDirectory.toPath(),
+                        SmokeNetwork.parse(smokeNetwork),
+                        probeList,
+                        Duration.ofSeconds(smokeTimeout),
+                        stopTimeout,
+                        GracefulStop.parse(gracefulStop),
+                        project.getGroupId() + ":" + project.getArtifactId(),
+                        project.getBasedir().toPath(),
+                        environment(),
+                        dockerfile == null ? null : dockerfile.toPath())
+                .validate();
     }
 
     /** {@code <NAME/>} is an empty value, not the text "null". */

@@ -24,8 +24,14 @@ class BuildContextTest {
     Path dir;
 
     private ProjectSettings settings(Path dockerfile) {
-        return new ProjectSettings(dir, "requirements.txt", null, dockerfile,
-                new DockerfileOptions("python:3.14", 80, null, false, null, null), Set.of(dir.resolve("target")), Map.of());
+        return new ProjectSettings(
+                dir,
+                "requirements.txt",
+                null,
+                dockerfile,
+                new DockerfileOptions("python:3.14", 80, null, false, null, null),
+                Set.of(dir.resolve("target")),
+                Map.of());
     }
 
     private byte[] tar(BuildPlan plan) throws IOException {
@@ -55,8 +61,16 @@ class BuildContextTest {
         PythonProjects.write(dir, "target/classes/x", "junk");
         PythonProjects.write(dir, "README.md", "not copied by the Dockerfile");
         BuildPlan plan = BuildPlan.of(settings(null), BuildLog.SILENT);
-        assertEquals(List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "app/routers/", "app/routers/items.py",
-                "requirements.txt"), entries(tar(plan)).stream().map(TarArchiveEntry::getName).toList());
+        assertEquals(
+                List.of(
+                        "Dockerfile",
+                        "app/",
+                        "app/__init__.py",
+                        "app/main.py",
+                        "app/routers/",
+                        "app/routers/items.py",
+                        "requirements.txt"),
+                entries(tar(plan)).stream().map(TarArchiveEntry::getName).toList());
     }
 
     @Test
@@ -91,10 +105,17 @@ class BuildContextTest {
         PythonProjects.write(dir, "app/__init__.py", "");
         PythonProjects.write(dir, "app/main.py", "");
         PythonProjects.write(dir, "deps/prod.txt", "fastapi==1\n");
-        ProjectSettings s = new ProjectSettings(dir, "deps/prod.txt", null, null,
-                new DockerfileOptions("python:3.14", 80, null, false, null, null), Set.of(), Map.of());
+        ProjectSettings s = new ProjectSettings(
+                dir,
+                "deps/prod.txt",
+                null,
+                null,
+                new DockerfileOptions("python:3.14", 80, null, false, null, null),
+                Set.of(),
+                Map.of());
         byte[] tar = tar(BuildPlan.of(s, BuildLog.SILENT));
-        assertEquals(List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "requirements.txt"),
+        assertEquals(
+                List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "requirements.txt"),
                 entries(tar).stream().map(TarArchiveEntry::getName).toList());
     }
 
@@ -103,7 +124,9 @@ class BuildContextTest {
         PythonProjects.seed(dir);
         String deep = "app/" + "very_long_directory_name_".repeat(6) + "/module_with_a_long_name.py";
         PythonProjects.write(dir, deep, "x = 1\n");
-        List<String> names = entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT))).stream().map(TarArchiveEntry::getName).toList();
+        List<String> names = entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT))).stream()
+                .map(TarArchiveEntry::getName)
+                .toList();
         assertEquals(true, names.contains(deep), names.toString());
     }
 
@@ -112,11 +135,20 @@ class BuildContextTest {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "target/big.jar", "junk");
         PythonProjects.write(dir, "app/__pycache__/x.pyc", "junk");
-        Path dockerfile = PythonProjects.write(dir, "docker/Dockerfile", "FROM python:3.14\nCOPY . /srv\nCMD python -m app\n");
+        Path dockerfile =
+                PythonProjects.write(dir, "docker/Dockerfile", "FROM python:3.14\nCOPY . /srv\nCMD python -m app\n");
         RecordingLog log = new RecordingLog();
         BuildPlan plan = BuildPlan.of(settings(dockerfile), log);
         List<String> warnings = log.warnings();
-        assertEquals(List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "docker/", "docker/Dockerfile", "requirements.txt"),
+        assertEquals(
+                List.of(
+                        "Dockerfile",
+                        "app/",
+                        "app/__init__.py",
+                        "app/main.py",
+                        "docker/",
+                        "docker/Dockerfile",
+                        "requirements.txt"),
                 entries(tar(plan)).stream().map(TarArchiveEntry::getName).toList());
         assertEquals(1, warnings.size());
         assertEquals(true, warnings.get(0).contains("CMD is in shell form"), warnings.get(0));
@@ -126,8 +158,10 @@ class BuildContextTest {
     @Test
     void missingUserDockerfileNamesIt() {
         Path missing = dir.resolve("nope/Dockerfile");
-        assertEquals("Dockerfile not found: " + missing + " (set <dockerfile>)",
-                org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                        () -> BuildPlan.of(settings(missing), BuildLog.SILENT)).getMessage());
+        assertEquals(
+                "Dockerfile not found: " + missing + " (set <dockerfile>)",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                ConfigurationException.class, () -> BuildPlan.of(settings(missing), BuildLog.SILENT))
+                        .getMessage());
     }
 }

@@ -14,8 +14,12 @@ class BuildRecordTest {
 
     @Test
     void roundTripsEvenOddValues() {
-        BuildRecord record = new BuildRecord("sha256:abc", "127.0.0.1:5555/team/app", List.of("1.0", "latest"),
-                List.of("fastapi", "run", "app/main.py", "--root-path", "/a=b:c#d é", "--forwarded-allow-ips", "*"), 8080);
+        BuildRecord record = new BuildRecord(
+                "sha256:abc",
+                "127.0.0.1:5555/team/app",
+                List.of("1.0", "latest"),
+                List.of("fastapi", "run", "app/main.py", "--root-path", "/a=b:c#d é", "--forwarded-allow-ips", "*"),
+                8080);
         record.write(dir);
         assertEquals(record, BuildRecord.read(dir).orElseThrow());
     }

@@ -66,8 +66,8 @@ class DockerfileRendererTest {
 
     @Test
     void usesNothingTheClassicBuilderRejects() {
-        String dockerfile = DockerfileRenderer.render(PACKAGE, new DockerfileOptions("python:3.14", 80, 4, true, "*", "/x"),
-                Map.of("k", "v"));
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE, new DockerfileOptions("python:3.14", 80, 4, true, "*", "/x"), Map.of("k", "v"));
         assertFalse(dockerfile.contains("--mount"), "RUN --mount needs BuildKit");
         assertFalse(dockerfile.contains("--chmod"), "COPY --chmod needs BuildKit");
         assertFalse(dockerfile.contains("<<"), "heredocs need BuildKit");
@@ -77,22 +77,45 @@ class DockerfileRendererTest {
     @Test
     void cmdIsAlwaysExecFormAndEscapesJson() {
         DockerfileOptions options = new DockerfileOptions("python:3.14", 80, null, false, "a\"b\\c", null);
-        String cmd = DockerfileRenderer.render(PACKAGE, options).lines().filter(l -> l.startsWith("CMD ")).findFirst().orElseThrow();
-        assertEquals("CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\", \"--forwarded-allow-ips\", \"a\\\"b\\\\c\"]", cmd);
-        assertEquals(List.of("fastapi", "run", "app/main.py", "--port", "80", "--forwarded-allow-ips", "a\"b\\c"),
+        String cmd = DockerfileRenderer.render(PACKAGE, options)
+                .lines()
+                .filter(l -> l.startsWith("CMD "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\", \"--forwarded-allow-ips\", \"a\\\"b\\\\c\"]",
+                cmd);
+        assertEquals(
+                List.of("fastapi", "run", "app/main.py", "--port", "80", "--forwarded-allow-ips", "a\"b\\c"),
                 DockerfileRenderer.command(PACKAGE, options));
     }
 
     @Test
     void invalidOptionsNameTheElement() {
-        assertEquals("<port> must be 1-65535, was 0", assertThrows(ConfigurationException.class,
-                () -> DockerfileRenderer.render(PACKAGE, new DockerfileOptions("python:3.14", 0, null, false, null, null))).getMessage());
-        assertEquals("<port> must be 1-65535, was 65536", assertThrows(ConfigurationException.class,
-                () -> new DockerfileOptions("python:3.14", 65536, null, false, null, null).validate()).getMessage());
-        assertEquals("<workers> must be at least 1, was 0", assertThrows(ConfigurationException.class,
-                () -> new DockerfileOptions("python:3.14", 80, 0, false, null, null).validate()).getMessage());
-        assertThrows(ConfigurationException.class, () -> new DockerfileOptions("python 3", 80, null, false, null, null).validate());
-        assertThrows(ConfigurationException.class, () -> new DockerfileOptions("python:3", 80, null, false, null, "/a\nRUN x").validate());
+        assertEquals(
+                "<port> must be 1-65535, was 0",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> DockerfileRenderer.render(
+                                        PACKAGE, new DockerfileOptions("python:3.14", 0, null, false, null, null)))
+                        .getMessage());
+        assertEquals(
+                "<port> must be 1-65535, was 65536",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> new DockerfileOptions("python:3.14", 65536, null, false, null, null).validate())
+                        .getMessage());
+        assertEquals(
+                "<workers> must be at least 1, was 0",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> new DockerfileOptions("python:3.14", 80, 0, false, null, null).validate())
+                        .getMessage());
+        assertThrows(ConfigurationException.class, () -> new DockerfileOptions("python 3", 80, null, false, null, null)
+                .validate());
+        assertThrows(
+                ConfigurationException.class,
+                () -> new DockerfileOptions("python:3", 80, null, false, null, "/a\nRUN x").validate());
     }
 
     static String golden(String name) throws IOException {

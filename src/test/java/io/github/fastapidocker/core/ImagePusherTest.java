@@ -33,7 +33,8 @@ class ImagePusherTest {
     private final PushingEngine engine = new PushingEngine();
     private final List<Duration> sleeps = new ArrayList<>();
     private final RecordingLog log = new RecordingLog();
-    private final RegistryCredentials login = RegistryCredentials.of("ci", SECRET, "settings.xml server '127.0.0.1:5555'");
+    private final RegistryCredentials login =
+            RegistryCredentials.of("ci", SECRET, "settings.xml server '127.0.0.1:5555'");
 
     @BeforeEach
     void recordBuild() {
@@ -53,9 +54,13 @@ class ImagePusherTest {
         engine.image(BUILT, NAME + ":1.0", NAME + ":latest");
         engine.events = List.of(
                 new PushEvent(null, "The push refers to repository [" + NAME + "]"),
-                new PushEvent("l1", "Preparing"), new PushEvent("l2", "Preparing"), new PushEvent("l3", "Preparing"),
-                new PushEvent("l1", "Layer already exists"), new PushEvent("l2", "Mounted from team/other"),
-                new PushEvent("l3", "Pushing"), new PushEvent("l3", "Pushed"),
+                new PushEvent("l1", "Preparing"),
+                new PushEvent("l2", "Preparing"),
+                new PushEvent("l3", "Preparing"),
+                new PushEvent("l1", "Layer already exists"),
+                new PushEvent("l2", "Mounted from team/other"),
+                new PushEvent("l3", "Pushing"),
+                new PushEvent("l3", "Pushed"),
                 new PushEvent(null, "1.0: digest: sha256:abc size: 1234"));
 
         ImagePusher.Result result = pusher().push(settings("1.0", "latest"), login);
@@ -71,15 +76,22 @@ class ImagePusherTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("push.json").toFile());
         assertEquals(NAME, json.path("image").asText());
         assertEquals("127.0.0.1:5555", json.path("registry").asText());
-        assertEquals(result.tags().get(0).digest(), json.path("tags").path("1.0").asText());
-        assertEquals(result.tags().get(1).digest(), json.path("tags").path("latest").asText());
+        assertEquals(
+                result.tags().get(0).digest(), json.path("tags").path("1.0").asText());
+        assertEquals(
+                result.tags().get(1).digest(), json.path("tags").path("latest").asText());
         assertEquals(1, json.path("layers").path("latest").path("pushed").asInt());
         assertEquals(2, json.path("layers").path("latest").path("existing").asInt());
 
-        assertTrue(log.lines.contains("INFO Pushing " + NAME + " (1.0, latest) to 127.0.0.1:5555; credentials:"
-                + " settings.xml server '127.0.0.1:5555', user 'ci'"), log.text());
-        assertTrue(log.text().contains("INFO   " + NAME + ":1.0: digest " + result.tags().get(0).digest()
-                + ", 1 layer uploaded, 2 already in the registry"), log.text());
+        assertTrue(
+                log.lines.contains("INFO Pushing " + NAME + " (1.0, latest) to 127.0.0.1:5555; credentials:"
+                        + " settings.xml server '127.0.0.1:5555', user 'ci'"),
+                log.text());
+        assertTrue(
+                log.text()
+                        .contains("INFO   " + NAME + ":1.0: digest "
+                                + result.tags().get(0).digest() + ", 1 layer uploaded, 2 already in the registry"),
+                log.text());
         assertFalse(log.text().contains(SECRET));
         assertFalse(Files.readString(out.resolve("push.json")).contains(SECRET));
     }
@@ -93,14 +105,18 @@ class ImagePusherTest {
 
         assertEquals(List.of(BUILT + " -> " + NAME + ":latest", BUILT + " -> " + NAME + ":candidate"), engine.tagged);
         assertTrue(log.text().contains("Tagged " + NAME + ":candidate from the built image 111111111111"), log.text());
-        assertTrue(log.text().contains("Tagged " + NAME + ":latest from the built image 111111111111 (it named 222222222222)"));
+        assertTrue(log.text()
+                .contains("Tagged " + NAME + ":latest from the built image 111111111111 (it named 222222222222)"));
         assertEquals(3, engine.pushes.size());
     }
 
     @Test
     void aBuiltImageThatIsGoneSaysToBuildAgain() {
         var e = assertThrows(ConfigurationException.class, () -> pusher().push(settings("1.0"), login));
-        assertTrue(e.getMessage().contains("is no longer in the Docker engine at unix:///fake.sock: build it again (mvn package)"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "is no longer in the Docker engine at unix:///fake.sock: build it again (mvn package)"),
                 e.getMessage());
         assertTrue(engine.pushes.isEmpty());
     }
@@ -110,8 +126,11 @@ class ImagePusherTest {
         Files.delete(out.resolve(BuildRecord.FILE_NAME));
         engine.image(BUILT, NAME + ":1.0");
         var e = assertThrows(ConfigurationException.class, () -> pusher().push(settings("1.0", "latest"), login));
-        assertTrue(e.getMessage().startsWith("Image " + NAME + ":latest is not in the Docker engine and no build is"
-                + " recorded"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "Image " + NAME + ":latest is not in the Docker engine and no build is" + " recorded"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("run the build goal first (mvn package)"));
 
         pusher().push(settings("1.0"), login);
@@ -121,7 +140,8 @@ class ImagePusherTest {
     @Test
     void transientFailuresAreRetriedWithBackoff() {
         engine.image(BUILT, NAME + ":1.0");
-        engine.pushFailures.add(() -> new PushFailedException("received unexpected HTTP status: 503 Service Unavailable", false));
+        engine.pushFailures.add(
+                () -> new PushFailedException("received unexpected HTTP status: 503 Service Unavailable", false));
         engine.pushFailures.add(() -> new PushFailedException("connection reset by peer", false));
 
         ImagePusher.Result result = pusher().push(settings("1.0"), login);
@@ -129,8 +149,10 @@ class ImagePusherTest {
         assertEquals(1, result.tags().size());
         assertEquals(3, engine.pushes.size());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
-        assertTrue(log.lines.contains("WARN Push of " + NAME + ":1.0 failed (attempt 1 of 3): received unexpected HTTP"
-                + " status: 503 Service Unavailable; retrying in 1.0 s"), log.text());
+        assertTrue(
+                log.lines.contains("WARN Push of " + NAME + ":1.0 failed (attempt 1 of 3): received unexpected HTTP"
+                        + " status: 503 Service Unavailable; retrying in 1.0 s"),
+                log.text());
     }
 
     @Test
@@ -141,10 +163,12 @@ class ImagePusherTest {
                     "Get \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused", false));
         }
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
-        assertEquals("Pushing " + NAME + ":1.0 to registry 127.0.0.1:5555 failed after 3 attempts: Get"
-                + " \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused (is the registry"
-                + " 127.0.0.1:5555 up and reachable from the Docker engine at unix:///fake.sock? <pushRetries> sets the"
-                + " retries)", e.getMessage());
+        assertEquals(
+                "Pushing " + NAME + ":1.0 to registry 127.0.0.1:5555 failed after 3 attempts: Get"
+                        + " \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused (is the registry"
+                        + " 127.0.0.1:5555 up and reachable from the Docker engine at unix:///fake.sock? <pushRetries> sets the"
+                        + " retries)",
+                e.getMessage());
         assertFalse(e.unauthorized());
         assertEquals(2, sleeps.size());
         assertFalse(Files.exists(out.resolve("push.json")), "no report of a failed push");
@@ -154,17 +178,19 @@ class ImagePusherTest {
     void aRefusedLoginIsNeverRetriedAndNamesTheSource() {
         engine.image(BUILT, NAME + ":1.0");
         // Even a registry that echoes the password must not get it into the message.
-        engine.pushFailures.add(() -> new PushFailedException("unauthorized: authentication required (" + SECRET + ")", true));
+        engine.pushFailures.add(
+                () -> new PushFailedException("unauthorized: authentication required (" + SECRET + ")", true));
 
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
 
         assertTrue(e.unauthorized());
         assertEquals(1, engine.pushes.size());
         assertTrue(sleeps.isEmpty());
-        assertEquals("Registry 127.0.0.1:5555 refused the login (unauthorized) for " + NAME + ":1.0: unauthorized:"
-                + " authentication required (****). Credentials tried: settings.xml server '127.0.0.1:5555', user 'ci'."
-                + " Check them. Set <registryUsername>/<registryPassword> (fastapi.registry.username/password), a"
-                + " settings.xml <server> with <id>127.0.0.1:5555</id>, or a docker login for 127.0.0.1:5555.",
+        assertEquals(
+                "Registry 127.0.0.1:5555 refused the login (unauthorized) for " + NAME + ":1.0: unauthorized:"
+                        + " authentication required (****). Credentials tried: settings.xml server '127.0.0.1:5555', user 'ci'."
+                        + " Check them. Set <registryUsername>/<registryPassword> (fastapi.registry.username/password), a"
+                        + " settings.xml <server> with <id>127.0.0.1:5555</id>, or a docker login for 127.0.0.1:5555.",
                 e.getMessage());
         assertFalse(log.text().contains(SECRET));
     }
@@ -178,9 +204,12 @@ class ImagePusherTest {
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), none));
 
         assertNull(engine.auths.get(0));
-        assertTrue(e.getMessage().startsWith("Registry 127.0.0.1:5555 refused the push of " + NAME + ":1.0 without a"
-                + " login (unauthorized): no basic auth credentials. No credentials were found (no login found for"
-                + " 127.0.0.1:5555; tried a, b)."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Registry 127.0.0.1:5555 refused the push of " + NAME + ":1.0 without a"
+                                + " login (unauthorized): no basic auth credentials. No credentials were found (no login found for"
+                                + " 127.0.0.1:5555; tried a, b)."),
+                e.getMessage());
     }
 
     @Test
@@ -195,7 +224,8 @@ class ImagePusherTest {
     void zeroRetriesTriesOnce() {
         engine.image(BUILT, NAME + ":1.0");
         engine.pushFailures.add(() -> new PushFailedException("boom", false));
-        PushSettings once = new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
+        PushSettings once =
+                new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
         var e = assertThrows(PushFailedException.class, () -> pusher().push(once, login));
         assertTrue(e.getMessage().contains("failed after 1 attempt: boom"), e.getMessage());
         assertTrue(sleeps.isEmpty());
@@ -204,14 +234,16 @@ class ImagePusherTest {
     @Test
     void settingsAreValidated() {
         var e = assertThrows(ConfigurationException.class, () -> new PushSettings(
-                ImageReference.parse(NAME, "image"), List.of("1.0"), 11, Duration.ofSeconds(1), out).validate());
+                        ImageReference.parse(NAME, "image"), List.of("1.0"), 11, Duration.ofSeconds(1), out)
+                .validate());
         assertEquals("<pushRetries> (fastapi.push.retries) must be 0-10, was 11", e.getMessage());
         assertThrows(ConfigurationException.class, () -> settings("bad tag").validate());
     }
 
     @Test
     void backoffDoublesAndIsCapped() {
-        PushSettings s = new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 10, Duration.ofSeconds(1), out);
+        PushSettings s =
+                new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 10, Duration.ofSeconds(1), out);
         assertEquals(Duration.ofSeconds(1), s.backoff(1));
         assertEquals(Duration.ofSeconds(2), s.backoff(2));
         assertEquals(Duration.ofSeconds(4), s.backoff(3));
@@ -222,7 +254,8 @@ class ImagePusherTest {
     void dockerHubImagesGoToDockerHub() {
         String hub = "team/api";
         engine.image(BUILT, hub + ":1.0");
-        PushSettings s = new PushSettings(ImageReference.parse(hub, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
+        PushSettings s =
+                new PushSettings(ImageReference.parse(hub, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
         pusher().push(s, RegistryCredentials.of("u", "p", "x"));
         assertEquals("https://index.docker.io/v1/", engine.auths.get(0).serverAddress());
         assertTrue(log.text().contains("to docker.io;"), log.text());

@@ -31,9 +31,12 @@ class ImageReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Hello", "team/App", "-app", "app-", "a..b", "a/", "/a", "a//b", "a b", "a_-b", "bad_host:x/app"})
+    @ValueSource(
+            strings = {"Hello", "team/App", "-app", "app-", "a..b", "a/", "/a", "a//b", "a b", "a_-b", "bad_host:x/app"
+            })
     void invalidNames(String name) {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"));
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"));
         assertTrue(e.getMessage().startsWith("<image>"), e.getMessage());
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
@@ -42,11 +45,20 @@ class ImageReferenceTest {
     @ValueSource(strings = {"app:1.0", "127.0.0.1:5555/app:latest", "app@sha256:abc"})
     void tagsAndDigestsBelongInTags(String name) {
         assertTrue(assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"))
-                .getMessage().contains("without tag or digest"));
+                .getMessage()
+                .contains("without tag or digest"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "latest", "1.0.0-SNAPSHOT", "_x", "A_b.c-d", "x234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"})
+    @ValueSource(
+            strings = {
+                "1.0",
+                "latest",
+                "1.0.0-SNAPSHOT",
+                "_x",
+                "A_b.c-d",
+                "x234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"
+            })
     void validTags(String tag) {
         assertEquals(tag, ImageReference.validateTag(tag, "tags"));
     }
@@ -54,8 +66,11 @@ class ImageReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "-x", ".x", "a:b", "a/b", "a b", "a+b"})
     void invalidTags(String tag) {
-        assertEquals("<tags> has an invalid tag '" + tag + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)",
-                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "tags")).getMessage());
+        assertEquals(
+                "<tags> has an invalid tag '" + tag
+                        + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)",
+                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "tags"))
+                        .getMessage());
     }
 
     @org.junit.jupiter.api.Test

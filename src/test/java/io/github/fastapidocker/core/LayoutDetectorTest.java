@@ -17,7 +17,9 @@ class LayoutDetectorTest {
     void packageLayout() throws IOException {
         PythonProjects.seed(dir);
         PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", null);
-        assertEquals(new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", dir.resolve("requirements.txt")), layout);
+        assertEquals(
+                new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", dir.resolve("requirements.txt")),
+                layout);
     }
 
     @Test
@@ -33,7 +35,9 @@ class LayoutDetectorTest {
     void packageWinsOverSingleFileAsFastapiRunDoes() throws IOException {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "main.py", "x = 1\n");
-        assertEquals(PythonLayout.Kind.PACKAGE, LayoutDetector.detect(dir, null, null).kind());
+        assertEquals(
+                PythonLayout.Kind.PACKAGE,
+                LayoutDetector.detect(dir, null, null).kind());
     }
 
     @Test
@@ -41,7 +45,9 @@ class LayoutDetectorTest {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "service.py", "from fastapi import FastAPI\napp = FastAPI()\n");
         PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", "service.py");
-        assertEquals(new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "service.py", "service.py", dir.resolve("requirements.txt")),
+        assertEquals(
+                new PythonLayout(
+                        PythonLayout.Kind.SINGLE_FILE, "service.py", "service.py", dir.resolve("requirements.txt")),
                 layout);
     }
 
@@ -68,34 +74,45 @@ class LayoutDetectorTest {
     void requirementsFileInASubdirectory() throws IOException {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "requirements/prod.txt", "fastapi\n");
-        assertEquals(dir.resolve("requirements/prod.txt"), LayoutDetector.detect(dir, "requirements/prod.txt", null).requirements());
+        assertEquals(
+                dir.resolve("requirements/prod.txt"),
+                LayoutDetector.detect(dir, "requirements/prod.txt", null).requirements());
     }
 
     @Test
     void noAppNamesEveryPathLookedAt() throws IOException {
         PythonProjects.write(dir, "requirements.txt", "fastapi\n");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null));
-        assertEquals("No FastAPI application found in " + dir.toAbsolutePath().normalize()
-                + ": looked for app/main.py, app/app.py, app/api.py, main.py, app.py, api.py (set <appPath> or <pythonDirectory>)",
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null));
+        assertEquals(
+                "No FastAPI application found in " + dir.toAbsolutePath().normalize()
+                        + ": looked for app/main.py, app/app.py, app/api.py, main.py, app.py, api.py (set <appPath> or <pythonDirectory>)",
                 e.getMessage());
     }
 
     @Test
     void missingRequirementsNamesTheFullPath() throws IOException {
         PythonProjects.write(dir, "main.py", "");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, "requirements.txt", null));
-        assertEquals("requirements file not found: " + dir.toAbsolutePath().normalize().resolve("requirements.txt")
-                + " (set <requirementsFile>)", e.getMessage());
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, "requirements.txt", null));
+        assertEquals(
+                "requirements file not found: "
+                        + dir.toAbsolutePath().normalize().resolve("requirements.txt") + " (set <requirementsFile>)",
+                e.getMessage());
     }
 
     @Test
     void badAppPaths() throws IOException {
         PythonProjects.seed(dir);
         assertTrue(assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, "nope.py"))
-                .getMessage().startsWith("<appPath> must name a .py file or a package directory, not found: "));
+                .getMessage()
+                .startsWith("<appPath> must name a .py file or a package directory, not found: "));
         assertTrue(assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, "../outside.py"))
-                .getMessage().startsWith("<appPath> must be inside the Python directory"));
-        assertTrue(assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir.resolve("nowhere"), null, null))
-                .getMessage().endsWith("(set <pythonDirectory>)"));
+                .getMessage()
+                .startsWith("<appPath> must be inside the Python directory"));
+        assertTrue(assertThrows(
+                        ConfigurationException.class, () -> LayoutDetector.detect(dir.resolve("nowhere"), null, null))
+                .getMessage()
+                .endsWith("(set <pythonDirectory>)"));
     }
 }

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
 final class PushingEngine extends FakeEngine {
     /** reference or id -> image id */
     final Map<String, String> refs = new HashMap<>();
+
     final List<String> pushes = new ArrayList<>();
     final List<RegistryAuth> auths = new ArrayList<>();
     /** What each push call throws, in order; when empty, pushes succeed with {@link #events}. */
     final Deque<Supplier<RuntimeException>> pushFailures = new ArrayDeque<>();
+
     List<PushEvent> events = List.of();
 
     PushingEngine image(String id, String... references) {

@@ -43,6 +43,9 @@ public final class RecordingLog implements BuildLog {
     }
 
     private List<String> withLevel(String prefix) {
-        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .toList();
     }
 }

@@ -16,8 +16,10 @@ class EngineLocationTest {
 
     @Test
     void explicitHostWins() {
-        assertEquals("<dockerHost> / fastapi.dockerHost",
-                new EngineLocation("tcp://h:2376").source(Map.of("DOCKER_HOST", "unix:///x", "DOCKER_CONFIG", config.toString())));
+        assertEquals(
+                "<dockerHost> / fastapi.dockerHost",
+                new EngineLocation("tcp://h:2376")
+                        .source(Map.of("DOCKER_HOST", "unix:///x", "DOCKER_CONFIG", config.toString())));
     }
 
     @Test
@@ -27,14 +29,16 @@ class EngineLocationTest {
 
     @Test
     void thenDockerContextVariable() {
-        assertEquals("docker context 'remote' (DOCKER_CONTEXT)",
+        assertEquals(
+                "docker context 'remote' (DOCKER_CONTEXT)",
                 new EngineLocation(" ").source(Map.of("DOCKER_HOST", "", "DOCKER_CONTEXT", "remote")));
     }
 
     @Test
     void thenTheCurrentContextOfTheConfig() throws IOException {
         Files.writeString(config.resolve("config.json"), "{\n  \"auths\": {},\n  \"currentContext\" : \"colima\"\n}");
-        assertEquals("docker context 'colima' (" + config.resolve("config.json") + ")",
+        assertEquals(
+                "docker context 'colima' (" + config.resolve("config.json") + ")",
                 new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
     }
 

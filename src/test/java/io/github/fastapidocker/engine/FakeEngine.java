@@ -1,7 +1,6 @@
 package io.github.fastapidocker.engine;
 
 import java.nio.file.Files;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,13 @@ public class FakeEngine implements DockerEngine {
     public final List<byte[]> contexts = new ArrayList<>();
     public final Map<String, ImageInfo> images = new HashMap<>();
     public final List<String> tagged = new ArrayList<>();
-    public List<String> buildOutput = List.of("Step 1/2 : FROM base\n", " ---> 111\n", "Step 2/2 : RUN true\n",
-            " ---> Using cache\n", " ---> 222\n", "Successfully built 222\n");
+    public List<String> buildOutput = List.of(
+            "Step 1/2 : FROM base\n",
+            " ---> 111\n",
+            "Step 2/2 : RUN true\n",
+            " ---> Using cache\n",
+            " ---> 222\n",
+            "Successfully built 222\n");
     public String buildError;
     public String imageId = "sha256:222";
     public boolean tagsOnBuild = true;
@@ -45,7 +49,9 @@ public class FakeEngine implements DockerEngine {
         if (buildError != null) {
             throw new BuildFailedException(buildError);
         }
-        images.put(imageId, new ImageInfo(imageId, tagsOnBuild ? request.tags() : List.of(), 123_456_789L, List.of("l1", "l2")));
+        images.put(
+                imageId,
+                new ImageInfo(imageId, tagsOnBuild ? request.tags() : List.of(), 123_456_789L, List.of("l1", "l2")));
         return imageId;
     }
 
@@ -103,5 +109,4 @@ public class FakeEngine implements DockerEngine {
     public void close() {
         closed = true;
     }
-
 }

@@ -107,6 +107,7 @@ class BuildMojoTest {
         assertEquals("override", labels.get("org.opencontainers.image.version"));
         assertEquals("A seed", labels.get("org.opencontainers.image.description"));
         assertEquals("platform", labels.get("team"));
-        assertFalse(labels.keySet().stream().anyMatch(k -> k.contains("created")), "no build time: reproducible images");
+        assertFalse(
+                labels.keySet().stream().anyMatch(k -> k.contains("created")), "no build time: reproducible images");
     }
 }

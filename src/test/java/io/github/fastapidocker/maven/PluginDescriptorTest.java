@@ -44,7 +44,8 @@ class PluginDescriptorTest {
     /** parameter name -> its ${property} expression in the configuration section. */
     private static Map<String, String> expressions(Element mojo) {
         Map<String, String> result = new HashMap<>();
-        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        Element configuration =
+                (Element) mojo.getElementsByTagName("configuration").item(0);
         NodeList children = configuration.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element p) {
@@ -57,7 +58,12 @@ class PluginDescriptorTest {
     @Test
     void prefixAndGoals() throws Exception {
         Document d = descriptor();
-        assertEquals("fastapi-docker", d.getDocumentElement().getElementsByTagName("goalPrefix").item(0).getTextContent());
+        assertEquals(
+                "fastapi-docker",
+                d.getDocumentElement()
+                        .getElementsByTagName("goalPrefix")
+                        .item(0)
+                        .getTextContent());
         for (String goal : new String[] {"dockerfile", "build", "help"}) {
             assertEquals("true", text(mojo(d, goal), "threadSafe"), goal + " must be threadSafe");
         }
@@ -109,9 +115,14 @@ class PluginDescriptorTest {
                 continue;
             }
             expressions(m).forEach((name, expression) -> {
-                if (expression.startsWith("${") && !expression.startsWith("${project") && !expression.startsWith("${session")
-                        && !expression.startsWith("${settings") && !expression.startsWith("${mojo") && !expression.startsWith("${env.")) {
-                    assertTrue(expression.startsWith("${fastapi.") || expression.equals("${skipTests}"),
+                if (expression.startsWith("${")
+                        && !expression.startsWith("${project")
+                        && !expression.startsWith("${session")
+                        && !expression.startsWith("${settings")
+                        && !expression.startsWith("${mojo")
+                        && !expression.startsWith("${env.")) {
+                    assertTrue(
+                            expression.startsWith("${fastapi.") || expression.equals("${skipTests}"),
                             name + " property must be in the fastapi.* namespace: " + expression);
                 }
             });

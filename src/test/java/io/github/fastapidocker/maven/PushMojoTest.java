@@ -95,8 +95,10 @@ class PushMojoTest {
     @MojoParameter(name = "registryUsername", value = "ci-bot")
     void halfALoginFailsBeforeTheEngine(PushMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("<registryUsername> (fastapi.registry.username) is set but <registryPassword>"
-                + " (fastapi.registry.password) is empty: set both", e.getMessage());
+        assertEquals(
+                "<registryUsername> (fastapi.registry.username) is set but <registryPassword>"
+                        + " (fastapi.registry.password) is empty: set both",
+                e.getMessage());
     }
 
     @Test
@@ -117,31 +119,42 @@ class PushMojoTest {
     @Basedir(SEED)
     @InjectMojo(goal = "push", pom = "pom.xml")
     void theSettingsServerNamedAfterTheRegistryIsDecrypted(PushMojo mojo) {
-        System.setProperty("settings.security", Path.of("src/it/push-settings/settings-security.xml").toAbsolutePath().toString());
+        System.setProperty(
+                "settings.security",
+                Path.of("src/it/push-settings/settings-security.xml")
+                        .toAbsolutePath()
+                        .toString());
         mojo.settings = settingsWith(REGISTRY, "fastapi-test", ENCRYPTED);
 
         List<CredentialSource> sources = mojo.credentialSources(REGISTRY);
         assertEquals("<registryUsername>/<registryPassword>", sources.get(0).description());
         assertEquals("settings.xml server '" + REGISTRY + "'", sources.get(1).description());
-        assertTrue(sources.get(2).description().startsWith("docker config "), sources.get(2).description());
+        assertTrue(
+                sources.get(2).description().startsWith("docker config "),
+                sources.get(2).description());
         RegistryCredentials c = sources.get(1).lookup(REGISTRY).orElseThrow();
         assertEquals("fastapi-test", c.username());
         assertEquals("s3cret-test-pass", c.password());
         // Another registry's server is not used.
-        assertTrue(mojo.credentialSources("other:5000").get(1).lookup("other:5000").isEmpty());
+        assertTrue(
+                mojo.credentialSources("other:5000").get(1).lookup("other:5000").isEmpty());
     }
 
     @Test
     @Basedir(SEED)
     @InjectMojo(goal = "push", pom = "pom.xml")
     void anUndecryptablePasswordSaysWhereTheMasterPasswordLives(PushMojo mojo) {
-        System.setProperty("settings.security", Path.of("target/no-such-settings-security.xml").toAbsolutePath().toString());
+        System.setProperty(
+                "settings.security",
+                Path.of("target/no-such-settings-security.xml").toAbsolutePath().toString());
         mojo.settings = settingsWith(REGISTRY, "fastapi-test", ENCRYPTED);
-        var e = assertThrows(io.github.fastapidocker.core.ConfigurationException.class,
-                () -> mojo.credentialSources(REGISTRY));
-        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of settings.xml server '" + REGISTRY + "': "),
+        var e = assertThrows(
+                io.github.fastapidocker.core.ConfigurationException.class, () -> mojo.credentialSources(REGISTRY));
+        assertTrue(
+                e.getMessage().startsWith("Cannot decrypt the password of settings.xml server '" + REGISTRY + "': "),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("(check ~/.m2/settings-security.xml or -Dsettings.security)"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("(check ~/.m2/settings-security.xml or -Dsettings.security)"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-test-pass"));
     }
 
@@ -172,16 +185,23 @@ class PushMojoTest {
         assertTrue(push != null, "no push goal");
         assertEquals("deploy", push.getElementsByTagName("phase").item(0).getTextContent());
         assertEquals("true", push.getElementsByTagName("threadSafe").item(0).getTextContent());
-        Element configuration = (Element) push.getElementsByTagName("configuration").item(0);
+        Element configuration =
+                (Element) push.getElementsByTagName("configuration").item(0);
         assertEquals("${fastapi.push.skip}", expression(configuration, "skipPush"));
         assertEquals("${fastapi.push.retries}", expression(configuration, "pushRetries"));
         assertEquals("${fastapi.registry.username}", expression(configuration, "registryUsername"));
         assertEquals("${fastapi.registry.password}", expression(configuration, "registryPassword"));
         assertEquals("${fastapi.skip}", expression(configuration, "skip"));
-        assertEquals("2", ((Element) configuration.getElementsByTagName("pushRetries").item(0)).getAttribute("default-value"));
+        assertEquals(
+                "2",
+                ((Element) configuration.getElementsByTagName("pushRetries").item(0)).getAttribute("default-value"));
     }
 
     private static String expression(Element configuration, String parameter) {
-        return configuration.getElementsByTagName(parameter).item(0).getTextContent().trim();
+        return configuration
+                .getElementsByTagName(parameter)
+                .item(0)
+                .getTextContent()
+                .trim();
     }
 }

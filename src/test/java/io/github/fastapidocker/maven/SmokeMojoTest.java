@@ -103,7 +103,8 @@ class SmokeMojoTest {
         assertEquals(60, settings.timeout().toSeconds());
         assertEquals(10, settings.stopTimeoutSeconds());
         assertEquals(GracefulStop.FAIL, settings.gracefulStop());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new Probe("/items/5?q=somequery", 200, null, "{\"item_id\": 5, \"q\": \"somequery\"}", null),
                         new Probe("/docs", 200, "Swagger UI", null, null)),
                 settings.probes());

@@ -33,7 +33,8 @@ public final class CredentialResolver {
                 continue;
             }
             if (found.isPresent()) {
-                log.debug("Registry credentials for " + registry + " from " + found.get().describe());
+                log.debug("Registry credentials for " + registry + " from "
+                        + found.get().describe());
                 return found.get();
             }
             log.debug("Registry credentials for " + registry + ": none in " + source.description());

@@ -24,6 +24,7 @@ import java.util.Set;
 public final class DockerConfigCredentialSource implements CredentialSource {
     /** The key the docker CLI files Docker Hub's login under. */
     public static final String DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
+
     private static final Set<String> DOCKER_HUB_HOSTS = Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
 
     private final Path configFile;
@@ -60,9 +61,13 @@ public final class DockerConfigCredentialSource implements CredentialSource {
         JsonNode config = read();
         String server = serverUrl(registry);
 
-        String helper = entryFor(config.path("credHelpers"), registry).map(e -> e.getValue().asText("")).orElse("");
+        String helper = entryFor(config.path("credHelpers"), registry)
+                .map(e -> e.getValue().asText(""))
+                .orElse("");
         if (!helper.isBlank()) {
-            Optional<RegistryCredentials> found = fromHelper(helper, server,
+            Optional<RegistryCredentials> found = fromHelper(
+                    helper,
+                    server,
                     "docker credential helper 'docker-credential-" + helper + "' (credHelpers in " + configFile + ")");
             if (found.isPresent()) {
                 return found;
@@ -70,7 +75,9 @@ public final class DockerConfigCredentialSource implements CredentialSource {
         }
         String store = config.path("credsStore").asText("");
         if (!store.isBlank()) {
-            Optional<RegistryCredentials> found = fromHelper(store, server,
+            Optional<RegistryCredentials> found = fromHelper(
+                    store,
+                    server,
                     "docker credential helper 'docker-credential-" + store + "' (credsStore in " + configFile + ")");
             if (found.isPresent()) {
                 return found;
@@ -101,9 +108,10 @@ public final class DockerConfigCredentialSource implements CredentialSource {
     }
 
     private Optional<RegistryCredentials> fromHelper(String helper, String server, String description) {
-        return helpers.get(helper, server).map(answer -> answer.isIdentityToken()
-                ? RegistryCredentials.token(answer.secret(), description)
-                : RegistryCredentials.of(answer.username(), answer.secret(), description));
+        return helpers.get(helper, server)
+                .map(answer -> answer.isIdentityToken()
+                        ? RegistryCredentials.token(answer.secret(), description)
+                        : RegistryCredentials.of(answer.username(), answer.secret(), description));
     }
 
     private Optional<RegistryCredentials> fromAuths(Map.Entry<String, JsonNode> entry, String registry) {

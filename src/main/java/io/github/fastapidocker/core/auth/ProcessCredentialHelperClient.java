@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 public final class ProcessCredentialHelperClient implements CredentialHelperClient {
     /** The time limit the plugin uses. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Pattern HELPER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** What docker-credential-helpers print (exit 1) when they have nothing for the server. */
     private static final String NOT_FOUND = "credentials not found";
+
     private static final int MAX_ERROR_CHARS = 300;
 
     private final Duration timeout;
@@ -48,8 +50,8 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
         if (!HELPER_NAME.matcher(helper).matches()) {
             throw new CredentialLookupException("invalid credential helper name '" + helper + "'");
         }
-        Path executable = findOnPath(program)
-                .orElseThrow(() -> new CredentialLookupException(program + " not found on PATH"));
+        Path executable =
+                findOnPath(program).orElseThrow(() -> new CredentialLookupException(program + " not found on PATH"));
         Process process;
         try {
             process = new ProcessBuilder(executable.toString(), "get").start();
@@ -66,8 +68,8 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
-                throw new CredentialLookupException(program + " get did not answer within "
-                        + seconds(timeout) + " and was stopped");
+                throw new CredentialLookupException(
+                        program + " get did not answer within " + seconds(timeout) + " and was stopped");
             }
         } catch (InterruptedException e) {
             kill(process);
@@ -81,8 +83,8 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
             if (message.toLowerCase(Locale.ROOT).contains(NOT_FOUND)) {
                 return Optional.empty();
             }
-            throw new CredentialLookupException(program + " get failed (exit " + exit + ")"
-                    + (message.isEmpty() ? "" : ": " + firstLine(message)));
+            throw new CredentialLookupException(
+                    program + " get failed (exit " + exit + ")" + (message.isEmpty() ? "" : ": " + firstLine(message)));
         }
         return parse(program, out);
     }
@@ -131,7 +133,9 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + " s"
+                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private static String firstLine(String text) {
@@ -145,13 +149,15 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
         private final Thread thread;
 
         Drain(InputStream in, String name) {
-            thread = new Thread(() -> {
-                try (in) {
-                    in.transferTo(bytes);
-                } catch (IOException e) {
-                    // The process went away; what was read is all there is.
-                }
-            }, name);
+            thread = new Thread(
+                    () -> {
+                        try (in) {
+                            in.transferTo(bytes);
+                        } catch (IOException e) {
+                            // The process went away; what was read is all there is.
+                        }
+                    },
+                    name);
             thread.setDaemon(true);
             thread.start();
         }

@@ -26,8 +26,9 @@ public record Probe(String path, int status, String contains, String json, Strin
     public static final int DEFAULT_STATUS = 200;
 
     /** Strict: {@code {"a": 1} trailing} is not a JSON document. */
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** Numbers compare by value ({@code 5} equals {@code 5.0}); everything else as Jackson does. */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -58,7 +59,9 @@ public record Probe(String path, int status, String contains, String json, Strin
         if (path == null || path.isBlank()) {
             throw new ConfigurationException(where + ": <path> must be set, for example /docs");
         }
-        if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)
+        if (!path.startsWith("/")
+                || path.startsWith("//")
+                || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)
                 || path.contains("#")) {
             throw new ConfigurationException(where + ": <path> must be a path and query starting with / (no host,"
                     + " no spaces, no fragment), was '" + path + "'");
@@ -137,7 +140,8 @@ public record Probe(String path, int status, String contains, String json, Strin
         try {
             return parse(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("<json> of probe " + path + " is not valid JSON: " + e.getOriginalMessage());
+            throw new ConfigurationException(
+                    "<json> of probe " + path + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

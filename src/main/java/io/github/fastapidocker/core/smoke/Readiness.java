@@ -75,10 +75,15 @@ public final class Readiness {
         }
         // One last look: a container that died during the final try should say so, not "timed out".
         checkRunning(containerId, uri, millisSince(start));
-        throw new SmokeTestFailedException(String.format(Locale.ROOT,
+        throw new SmokeTestFailedException(String.format(
+                Locale.ROOT,
                 "No answer from GET %s within %s (%d tries; last: %s). The container is still running.%s"
                         + " A slow start needs a longer <smokeTimeout> / -Dfastapi.smoke.timeout=SECONDS.%n%s",
-                uri, seconds(timeout), attempts, lastError, hint == null || hint.isEmpty() ? "" : " " + hint,
+                uri,
+                seconds(timeout),
+                attempts,
+                lastError,
+                hint == null || hint.isEmpty() ? "" : " " + hint,
                 logSection(containerId)));
     }
 
@@ -90,10 +95,14 @@ public final class Readiness {
         }
         if (!state.get().running()) {
             ContainerState s = state.get();
-            throw new SmokeTestFailedException(String.format(Locale.ROOT,
+            throw new SmokeTestFailedException(String.format(
+                    Locale.ROOT,
                     "The container exited with code %s after %.1f s, before it answered GET %s%s: the server did not start.%n%s",
-                    s.exitCode() == null ? "?" : s.exitCode(), elapsedMillis / 1000.0, uri.getRawPath(),
-                    s.oomKilled() ? " (killed: out of memory)" : "", logSection(containerId)));
+                    s.exitCode() == null ? "?" : s.exitCode(),
+                    elapsedMillis / 1000.0,
+                    uri.getRawPath(),
+                    s.oomKilled() ? " (killed: out of memory)" : "",
+                    logSection(containerId)));
         }
     }
 

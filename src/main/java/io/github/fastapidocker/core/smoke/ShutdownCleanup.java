@@ -15,13 +15,15 @@ final class ShutdownCleanup implements AutoCloseable {
     }
 
     static ShutdownCleanup register(DockerEngine engine, String containerId) {
-        Thread hook = new Thread(() -> {
-            try {
-                engine.removeContainer(containerId);
-            } catch (RuntimeException e) {
-                // The JVM is going down; nothing left to report to.
-            }
-        }, "fastapi-smoke-cleanup");
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        engine.removeContainer(containerId);
+                    } catch (RuntimeException e) {
+                        // The JVM is going down; nothing left to report to.
+                    }
+                },
+                "fastapi-smoke-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         return new ShutdownCleanup(hook);
     }

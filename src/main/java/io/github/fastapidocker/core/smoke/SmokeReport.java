@@ -42,7 +42,8 @@ public record SmokeReport(
 
     public static final String FILE_NAME = "smoke.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public boolean passed() {
         return failure == null;
@@ -58,7 +59,8 @@ public record SmokeReport(
      * @param problem why it did not pass, or {@code null}
      * @param body the body, shortened
      */
-    public record ProbeResult(String path, String expected, Integer status, long latencyMillis, String problem, String body) {
+    public record ProbeResult(
+            String path, String expected, Integer status, long latencyMillis, String problem, String body) {
         public boolean passed() {
             return problem == null;
         }

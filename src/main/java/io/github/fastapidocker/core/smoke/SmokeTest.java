@@ -107,11 +107,14 @@ public final class SmokeTest {
         long start = System.nanoTime();
         settings.validate();
         Target target = target(settings);
-        Optional<Fingerprint.Recorded> earlier = Fingerprint.Recorded.read(settings.outputDirectory().resolve(FINGERPRINT));
-        if (earlier.isPresent() && earlier.get().id().equals(target.imageId())
+        Optional<Fingerprint.Recorded> earlier =
+                Fingerprint.Recorded.read(settings.outputDirectory().resolve(FINGERPRINT));
+        if (earlier.isPresent()
+                && earlier.get().id().equals(target.imageId())
                 && earlier.get().fingerprint().equals(fingerprint(settings, target))) {
             log.info("Smoke test of " + target.name() + " skipped: image " + target.imageId()
-                    + " already passed it with the same settings (" + settings.outputDirectory().resolve(SmokeReport.FILE_NAME)
+                    + " already passed it with the same settings ("
+                    + settings.outputDirectory().resolve(SmokeReport.FILE_NAME)
                     + "); -Dfastapi.smoke.force=true runs it again");
             return Optional.empty();
         }
@@ -140,8 +143,9 @@ public final class SmokeTest {
         removeLeftovers(settings);
         Launch launch = launch(settings, target);
         Facts facts = new Facts(target, launch, settings);
-        log.info("Smoke-testing " + target.name() + " on the " + settings.network().engineName() + " network, server at "
-                + LoopbackPorts.ADDRESS + ":" + launch.port() + describeCommand(launch.spec()));
+        log.info("Smoke-testing " + target.name() + " on the "
+                + settings.network().engineName() + " network, server at " + LoopbackPorts.ADDRESS + ":" + launch.port()
+                + describeCommand(launch.spec()));
 
         String id = null;
         ShutdownCleanup cleanup = null;
@@ -150,7 +154,9 @@ public final class SmokeTest {
             id = create(launch.spec(), settings.network());
             cleanup = ShutdownCleanup.register(engine, id);
             engine.startContainer(id);
-            int port = settings.network() == SmokeNetwork.BRIDGE ? published(id, target.port(), launch.port()) : launch.port();
+            int port = settings.network() == SmokeNetwork.BRIDGE
+                    ? published(id, target.port(), launch.port())
+                    : launch.port();
             facts.port = port;
             log.debug("timing: container create + start " + millisSince(t) + " ms");
 
@@ -210,10 +216,13 @@ public final class SmokeTest {
     Target target(SmokeSettings settings) {
         Optional<BuildRecord> record = BuildRecord.read(settings.outputDirectory());
         Target target;
-        if (record.isPresent() && record.get().imageId() != null
-                && (settings.image() == null || settings.image().equals(record.get().image()))) {
+        if (record.isPresent()
+                && record.get().imageId() != null
+                && (settings.image() == null
+                        || settings.image().equals(record.get().image()))) {
             BuildRecord r = record.get();
-            String name = r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);
+            String name =
+                    r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);
             target = new Target(name, r.imageId(), null, r.command().isEmpty() ? null : r.command(), r.port());
         } else if (settings.image() != null && settings.tag() != null) {
             String name = settings.image() + ":" + settings.tag();
@@ -224,8 +233,8 @@ public final class SmokeTest {
                     + " and <tags> names none. Run the build goal first (mvn package), or set <image> and <tags>.");
         }
         Target found = target;
-        DockerEngine.ImageInfo image = engine.inspectImage(target.reference()).orElseThrow(() ->
-                new ConfigurationException("Image " + found.name()
+        DockerEngine.ImageInfo image = engine.inspectImage(target.reference())
+                .orElseThrow(() -> new ConfigurationException("Image " + found.name()
                         + (found.reference().equals(found.name()) ? "" : " (" + found.reference() + ")")
                         + " not found on the engine at " + engine.host() + ". Run the build goal first (mvn package),"
                         + " or set <image> and <tags> to an image the engine has."));
@@ -255,16 +264,30 @@ public final class SmokeTest {
         if (settings.network() == SmokeNetwork.BRIDGE) {
             int hostPort = ports.free();
             return new Launch(
-                    new ContainerSpec(target.reference(), null, labels, SmokeNetwork.BRIDGE.engineName(), target.port(),
-                            hostPort, LoopbackPorts.ADDRESS, env),
+                    new ContainerSpec(
+                            target.reference(),
+                            null,
+                            labels,
+                            SmokeNetwork.BRIDGE.engineName(),
+                            target.port(),
+                            hostPort,
+                            LoopbackPorts.ADDRESS,
+                            env),
                     hostPort,
                     "The server must listen on 0.0.0.0, port " + target.port() + " inside the container (<port>).");
         }
         if (target.command() != null) {
             int port = ports.free();
             return new Launch(
-                    new ContainerSpec(target.reference(), onLoopbackPort(target.command(), port), labels,
-                            SmokeNetwork.HOST.engineName(), null, null, null, env),
+                    new ContainerSpec(
+                            target.reference(),
+                            onLoopbackPort(target.command(), port),
+                            labels,
+                            SmokeNetwork.HOST.engineName(),
+                            null,
+                            null,
+                            null,
+                            env),
                     port,
                     "");
         }
@@ -278,7 +301,8 @@ public final class SmokeTest {
         log.info("Host network and your own Dockerfile: running the image's own command and probing port " + port
                 + " (<port>); the plugin cannot move it to a free port");
         return new Launch(
-                new ContainerSpec(target.reference(), null, labels, SmokeNetwork.HOST.engineName(), null, null, null, env),
+                new ContainerSpec(
+                        target.reference(), null, labels, SmokeNetwork.HOST.engineName(), null, null, null, env),
                 port,
                 "On the host network your image's own command must listen on port " + port
                         + " (set <port> to the port your CMD uses).");
@@ -326,7 +350,8 @@ public final class SmokeTest {
         } catch (EngineUnavailableException e) {
             throw e;
         } catch (EngineException e) {
-            if (network == SmokeNetwork.BRIDGE && e.getMessage() != null
+            if (network == SmokeNetwork.BRIDGE
+                    && e.getMessage() != null
                     && e.getMessage().toLowerCase(Locale.ROOT).contains("network")) {
                 throw new SmokeTestFailedException(e.getMessage() + ". " + USE_HOST_NETWORK);
             }
@@ -336,8 +361,9 @@ public final class SmokeTest {
 
     /** The port the engine really published; an engine without a bridge silently publishes none. */
     private int published(String id, int containerPort, int requested) {
-        return engine.publishedPort(id, containerPort).orElseThrow(() -> new SmokeTestFailedException(
-                "The engine did not publish container port " + containerPort + " on " + LoopbackPorts.ADDRESS + ":"
+        return engine.publishedPort(id, containerPort)
+                .orElseThrow(() -> new SmokeTestFailedException("The engine did not publish container port "
+                        + containerPort + " on " + LoopbackPorts.ADDRESS + ":"
                         + requested + ": it has no working bridge network (an engine started with --bridge=none?). "
                         + USE_HOST_NETWORK));
     }
@@ -347,19 +373,32 @@ public final class SmokeTest {
         try {
             HttpProber.Answer answer = http.get(uri(port, probe.path()), PROBE_TIMEOUT);
             long latency = millisSince(t);
-            return new ProbeResult(probe.path(), probe.expectation(), answer.status(), latency,
-                    probe.mismatch(answer.status(), answer.body()).orElse(null), shorten(answer.body()));
+            return new ProbeResult(
+                    probe.path(),
+                    probe.expectation(),
+                    answer.status(),
+                    latency,
+                    probe.mismatch(answer.status(), answer.body()).orElse(null),
+                    shorten(answer.body()));
         } catch (IOException e) {
-            return new ProbeResult(probe.path(), probe.expectation(), null, millisSince(t),
-                    "no answer: " + Readiness.describe(e), null);
+            return new ProbeResult(
+                    probe.path(),
+                    probe.expectation(),
+                    null,
+                    millisSince(t),
+                    "no answer: " + Readiness.describe(e),
+                    null);
         }
     }
 
     private static String probeFailure(Target target, List<ProbeResult> results) {
         long failed = results.stream().filter(p -> !p.passed()).count();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "Smoke test of %s failed: %d of %d probes did not pass (configure them in <probes>).",
-                target.name(), failed, results.size()));
+                target.name(),
+                failed,
+                results.size()));
         for (ProbeResult p : results) {
             if (p.passed()) {
                 continue;
@@ -370,7 +409,9 @@ public final class SmokeTest {
             if (p.status() == null) {
                 out.append("no answer");
             } else {
-                out.append("status ").append(p.status()).append(", body ")
+                out.append("status ")
+                        .append(p.status())
+                        .append(", body ")
                         .append(p.body() == null || p.body().isEmpty() ? "(empty)" : oneLine(p.body()));
             }
         }
@@ -401,11 +442,21 @@ public final class SmokeTest {
             Optional<DockerfileInspector.StartInstruction> shellForm = shellFormInstruction(settings.userDockerfile());
             if (shellForm.isPresent()) {
                 DockerfileInspector.StartInstruction i = shellForm.get();
-                out.append(" Cause: ").append(settings.userDockerfile()).append(" has ").append(i.keyword())
-                        .append(" in shell form (").append(i.keyword()).append(' ').append(i.arguments()).append("):")
+                out.append(" Cause: ")
+                        .append(settings.userDockerfile())
+                        .append(" has ")
+                        .append(i.keyword())
+                        .append(" in shell form (")
+                        .append(i.keyword())
+                        .append(' ')
+                        .append(i.arguments())
+                        .append("):")
                         .append(" /bin/sh becomes process 1 and does not pass SIGTERM on to the server.")
                         .append(" Write it in exec form, a JSON array, as FastAPI's guide says: ")
-                        .append(i.keyword()).append(' ').append(execFormOf(i.arguments())).append('.');
+                        .append(i.keyword())
+                        .append(' ')
+                        .append(execFormOf(i.arguments()))
+                        .append('.');
             } else if (target.command() != null) {
                 out.append(" The generated CMD is in exec form, so the server received SIGTERM: the app's own"
                         + " shutdown (lifespan handlers, background threads) took longer than <stopTimeout> ("
@@ -478,15 +529,21 @@ public final class SmokeTest {
 
     private void summarize(SmokeReport r, Path file) {
         log.info("Smoke test of " + r.image() + " passed");
-        log.info(String.format(Locale.ROOT, "  ready after %.1f s (%d tries)", r.ready().millis() / 1000.0,
+        log.info(String.format(
+                Locale.ROOT,
+                "  ready after %.1f s (%d tries)",
+                r.ready().millis() / 1000.0,
                 r.ready().attempts()));
         int width = r.probes().stream().mapToInt(p -> p.path().length()).max().orElse(0);
         for (ProbeResult p : r.probes()) {
-            log.info(String.format(Locale.ROOT, "  GET %-" + width + "s  %d  %4d ms  ok", p.path(), p.status(),
-                    p.latencyMillis()));
+            log.info(String.format(
+                    Locale.ROOT, "  GET %-" + width + "s  %d  %4d ms  ok", p.path(), p.status(), p.latencyMillis()));
         }
         if (r.stop() != null) {
-            log.info(String.format(Locale.ROOT, "  stopped in %.1f s, exit %s (%s)", r.stop().millis() / 1000.0,
+            log.info(String.format(
+                    Locale.ROOT,
+                    "  stopped in %.1f s, exit %s (%s)",
+                    r.stop().millis() / 1000.0,
                     r.stop().exitCode(),
                     r.stop().graceful() ? "graceful" : r.stop().killed() ? "killed" : "not graceful"));
         } else {
@@ -536,13 +593,24 @@ public final class SmokeTest {
         Facts(Target target, Launch launch, SmokeSettings settings) {
             this.target = target;
             this.settings = settings;
-            this.command = launch.spec().command() == null ? List.of() : launch.spec().command();
+            this.command =
+                    launch.spec().command() == null ? List.of() : launch.spec().command();
             this.port = launch.port();
         }
 
         SmokeReport report(String failure, long totalMillis) {
-            return new SmokeReport(target.name(), target.imageId(), settings.network().engineName(), port, command,
-                    ready, List.copyOf(probes), stop, failure, containerLog, totalMillis);
+            return new SmokeReport(
+                    target.name(),
+                    target.imageId(),
+                    settings.network().engineName(),
+                    port,
+                    command,
+                    ready,
+                    List.copyOf(probes),
+                    stop,
+                    failure,
+                    containerLog,
+                    totalMillis);
         }
     }
 }

@@ -77,8 +77,10 @@ public final class DockerJavaEngine implements DockerEngine {
             }
             config = builder.build();
         } catch (RuntimeException e) {
-            throw new EngineUnavailableException("Cannot configure the Docker engine connection (from " + source + "): "
-                    + e.getMessage() + ". " + EngineLocation.HOW_TO_CHANGE, e);
+            throw new EngineUnavailableException(
+                    "Cannot configure the Docker engine connection (from " + source + "): " + e.getMessage() + ". "
+                            + EngineLocation.HOW_TO_CHANGE,
+                    e);
         }
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -86,11 +88,15 @@ public final class DockerJavaEngine implements DockerEngine {
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .maxConnections(16)
                 .build();
-        return new DockerJavaEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString(), source);
+        return new DockerJavaEngine(
+                DockerClientImpl.getInstance(config, http),
+                config.getDockerHost().toString(),
+                source);
     }
 
     /** The loggers through which httpclient prints every request header and byte at DEBUG. */
-    static final List<String> HTTP_WIRE_LOGGERS = List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+    static final List<String> HTTP_WIRE_LOGGERS =
+            List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
     /**
      * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
@@ -128,8 +134,10 @@ public final class DockerJavaEngine implements DockerEngine {
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
-            throw new EngineUnavailableException("Cannot reach the Docker engine at " + host + " (from " + source + "): "
-                    + rootMessage(e) + ". " + EngineLocation.HOW_TO_CHANGE, e);
+            throw new EngineUnavailableException(
+                    "Cannot reach the Docker engine at " + host + " (from " + source + "): " + rootMessage(e) + ". "
+                            + EngineLocation.HOW_TO_CHANGE,
+                    e);
         }
     }
 
@@ -150,7 +158,8 @@ public final class DockerJavaEngine implements DockerEngine {
             }
             cmd.exec(callback).awaitCompletion();
         } catch (IOException e) {
-            throw new EngineException("Cannot read the build context " + request.contextTar() + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    "Cannot read the build context " + request.contextTar() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("Interrupted while building", e);
@@ -242,7 +251,8 @@ public final class DockerJavaEngine implements DockerEngine {
                 Ports ports = new Ports();
                 ports.bind(exposed, Ports.Binding.bindIpAndPort(spec.hostIp(), spec.hostPort()));
                 cmd.withExposedPorts(exposed);
-                hostConfig.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(spec.hostIp(), spec.hostPort()), exposed));
+                hostConfig.withPortBindings(
+                        new PortBinding(Ports.Binding.bindIpAndPort(spec.hostIp(), spec.hostPort()), exposed));
             }
             return cmd.withHostConfig(hostConfig).exec().getId();
         } catch (RuntimeException e) {
@@ -262,10 +272,13 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public Optional<ContainerState> inspectContainer(String id) {
         try {
-            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState state =
+                    client.inspectContainerCmd(id).exec().getState();
             return Optional.of(new ContainerState(
                     Boolean.TRUE.equals(state.getRunning()),
-                    state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue(),
+                    state.getExitCodeLong() == null
+                            ? null
+                            : state.getExitCodeLong().intValue(),
                     Boolean.TRUE.equals(state.getOOMKilled()),
                     state.getStatus()));
         } catch (NotFoundException e) {
@@ -359,7 +372,10 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public void removeContainer(String id) {
         try {
-            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException e) {
             // Gone already.
         } catch (RuntimeException e) {
@@ -395,7 +411,11 @@ public final class DockerJavaEngine implements DockerEngine {
                     config.withUsername(auth.username()).withPassword(auth.password());
                 }
             }
-            client.pushImageCmd(repository).withTag(tag).withAuthConfig(config).exec(callback).awaitCompletion();
+            client.pushImageCmd(repository)
+                    .withTag(tag)
+                    .withAuthConfig(config)
+                    .exec(callback)
+                    .awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("Interrupted while pushing", e);
@@ -424,8 +444,11 @@ public final class DockerJavaEngine implements DockerEngine {
      */
     static boolean isUnauthorized(String message) {
         String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("unauthorized") || m.contains("authentication required") || UNAUTHORIZED_STATUS.matcher(m).find()
-                || m.contains("no basic auth credentials") || m.contains("denied");
+        return m.contains("unauthorized")
+                || m.contains("authentication required")
+                || UNAUTHORIZED_STATUS.matcher(m).find()
+                || m.contains("no basic auth credentials")
+                || m.contains("denied");
     }
 
     /** HTTP 401 as a word, not as part of a port or digest. */
@@ -471,8 +494,10 @@ public final class DockerJavaEngine implements DockerEngine {
             return new EngineException("The engine refused to " + what + ": " + engineMessage(d), e);
         }
         String message = rootMessage(e);
-        return new EngineUnavailableException("Cannot " + what + " on the Docker engine at " + host + " (from " + source
-                + "): " + message + ". " + EngineLocation.HOW_TO_CHANGE, e);
+        return new EngineUnavailableException(
+                "Cannot " + what + " on the Docker engine at " + host + " (from " + source + "): " + message + ". "
+                        + EngineLocation.HOW_TO_CHANGE,
+                e);
     }
 
     /** The engine's JSON error body says {"message":"..."}: keep just the message. */

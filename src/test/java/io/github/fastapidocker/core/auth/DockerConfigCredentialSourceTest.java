@@ -59,9 +59,12 @@ class DockerConfigCredentialSourceTest {
     @Test
     void locatesTheConfigAsTheCliDoes() {
         Path home = Path.of("/home/someone");
-        assertEquals(Path.of("/etc/dc/config.json"), DockerConfigCredentialSource.locate(Map.of("DOCKER_CONFIG", "/etc/dc"), home));
+        assertEquals(
+                Path.of("/etc/dc/config.json"),
+                DockerConfigCredentialSource.locate(Map.of("DOCKER_CONFIG", "/etc/dc"), home));
         assertEquals(Path.of("/home/someone/.docker/config.json"), DockerConfigCredentialSource.locate(Map.of(), home));
-        assertEquals(Path.of("/home/someone/.docker/config.json"),
+        assertEquals(
+                Path.of("/home/someone/.docker/config.json"),
                 DockerConfigCredentialSource.locate(Map.of("DOCKER_CONFIG", " "), home));
     }
 
@@ -78,10 +81,12 @@ class DockerConfigCredentialSourceTest {
                 .answer("store", REGISTRY, "store-user", "store-secret");
         Path file = config("{\"credHelpers\":{\"" + REGISTRY + "\":\"fastapitest\"},\"credsStore\":\"store\","
                 + "\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"" + b64("plain:plain-secret") + "\"}}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
+        RegistryCredentials c =
+                new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
         assertEquals("helper-user", c.username());
         assertEquals("helper-secret", c.password());
-        assertEquals("docker credential helper 'docker-credential-fastapitest' (credHelpers in " + file + ")", c.source());
+        assertEquals(
+                "docker credential helper 'docker-credential-fastapitest' (credHelpers in " + file + ")", c.source());
         assertEquals(List.of("fastapitest " + REGISTRY), helpers.calls);
     }
 
@@ -89,7 +94,8 @@ class DockerConfigCredentialSourceTest {
     void credsStoreWhenNoHelperIsNamedForTheRegistry() throws IOException {
         FakeHelpers helpers = new FakeHelpers().answer("store", REGISTRY, "store-user", "store-secret");
         Path file = config("{\"credHelpers\":{\"other.example\":\"fastapitest\"},\"credsStore\":\"store\"}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
+        RegistryCredentials c =
+                new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
         assertEquals("store-user", c.username());
         assertTrue(c.source().startsWith("docker credential helper 'docker-credential-store' (credsStore in "));
     }
@@ -97,9 +103,10 @@ class DockerConfigCredentialSourceTest {
     @Test
     void plainAuthsWhenTheHelpersHaveNothing() throws IOException {
         FakeHelpers helpers = new FakeHelpers();
-        Path file = config("{\"credsStore\":\"store\",\"auths\":{\"" + REGISTRY + "\":{\"auth\":\""
-                + b64("plain:pa:ss") + "\"}}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
+        Path file = config("{\"credsStore\":\"store\",\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"" + b64("plain:pa:ss")
+                + "\"}}}");
+        RegistryCredentials c =
+                new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
         assertEquals("plain", c.username());
         assertEquals("pa:ss", c.password());
         assertEquals("auths['" + REGISTRY + "'] in " + file, c.source());
@@ -109,30 +116,44 @@ class DockerConfigCredentialSourceTest {
     @Test
     void authsWithUsernameAndPasswordFields() throws IOException {
         Path file = config("{\"auths\":{\"" + REGISTRY + "\":{\"username\":\"u\",\"password\":\"p\"}}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers()).lookup(REGISTRY).orElseThrow();
+        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers())
+                .lookup(REGISTRY)
+                .orElseThrow();
         assertEquals("u", c.username());
         assertEquals("p", c.password());
     }
 
     @Test
     void authsKeysWithSchemeAndPathMatchTheHost() throws IOException {
-        Path file = config("{\"auths\":{\"other:5555\":{\"auth\":\"" + b64("x:y") + "\"},"
-                + "\"http://" + REGISTRY + "/v1/\":{\"auth\":\"" + b64("u:p") + "\"}}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers()).lookup(REGISTRY).orElseThrow();
+        Path file = config("{\"auths\":{\"other:5555\":{\"auth\":\"" + b64("x:y") + "\"}," + "\"http://" + REGISTRY
+                + "/v1/\":{\"auth\":\"" + b64("u:p") + "\"}}}");
+        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers())
+                .lookup(REGISTRY)
+                .orElseThrow();
         assertEquals("u", c.username());
-        assertTrue(new DockerConfigCredentialSource(file, new FakeHelpers()).lookup("127.0.0.1:5556").isEmpty());
+        assertTrue(new DockerConfigCredentialSource(file, new FakeHelpers())
+                .lookup("127.0.0.1:5556")
+                .isEmpty());
     }
 
     @Test
     void dockerHubUsesItsOwnKeyAndServerUrl() throws IOException {
-        Path file = config("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + b64("hubuser:hubpass") + "\"}}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers()).lookup("docker.io").orElseThrow();
+        Path file =
+                config("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + b64("hubuser:hubpass") + "\"}}}");
+        RegistryCredentials c = new DockerConfigCredentialSource(file, new FakeHelpers())
+                .lookup("docker.io")
+                .orElseThrow();
         assertEquals("hubuser", c.username());
         assertEquals("auths['https://index.docker.io/v1/'] in " + file, c.source());
 
         FakeHelpers helpers = new FakeHelpers().answer("desktop", "https://index.docker.io/v1/", "hub", "tok");
         Path store = config("{\"credsStore\":\"desktop\"}");
-        assertEquals("hub", new DockerConfigCredentialSource(store, helpers).lookup("docker.io").orElseThrow().username());
+        assertEquals(
+                "hub",
+                new DockerConfigCredentialSource(store, helpers)
+                        .lookup("docker.io")
+                        .orElseThrow()
+                        .username());
         assertEquals(List.of("desktop https://index.docker.io/v1/"), helpers.calls);
         assertEquals("https://index.docker.io/v1/", DockerConfigCredentialSource.serverUrl("docker.io"));
         assertEquals(REGISTRY, DockerConfigCredentialSource.serverUrl(REGISTRY));
@@ -142,7 +163,8 @@ class DockerConfigCredentialSourceTest {
     void aHelperTokenIsAnIdentityToken() throws IOException {
         FakeHelpers helpers = new FakeHelpers().answer("acr", REGISTRY, "<token>", "refresh-token-1");
         Path file = config("{\"credHelpers\":{\"" + REGISTRY + "\":\"acr\"}}");
-        RegistryCredentials c = new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
+        RegistryCredentials c =
+                new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY).orElseThrow();
         assertNull(c.username());
         assertEquals("refresh-token-1", c.identityToken());
     }
@@ -150,7 +172,9 @@ class DockerConfigCredentialSourceTest {
     @Test
     void otherRegistriesEntriesAreNotUsed() throws IOException {
         Path file = config("{\"auths\":{\"registry.example.com\":{\"auth\":\"" + b64("u:p") + "\"}}}");
-        assertTrue(new DockerConfigCredentialSource(file, new FakeHelpers()).lookup(REGISTRY).isEmpty());
+        assertTrue(new DockerConfigCredentialSource(file, new FakeHelpers())
+                .lookup(REGISTRY)
+                .isEmpty());
     }
 
     @Test
@@ -158,15 +182,16 @@ class DockerConfigCredentialSourceTest {
         FakeHelpers helpers = new FakeHelpers();
         helpers.failWith = "docker-credential-store not found on PATH";
         Path file = config("{\"credsStore\":\"store\"}");
-        var e = assertThrows(CredentialLookupException.class,
-                () -> new DockerConfigCredentialSource(file, helpers).lookup(REGISTRY));
+        var e = assertThrows(CredentialLookupException.class, () -> new DockerConfigCredentialSource(file, helpers)
+                .lookup(REGISTRY));
         assertEquals("docker-credential-store not found on PATH", e.getMessage());
     }
 
     @Test
     void brokenJsonNeverQuotesTheFile() throws IOException {
         Path file = config("{\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"c2VjcmV0LXBhc3M=\" oops-secret-pass}}}");
-        var e = assertThrows(CredentialLookupException.class,
+        var e = assertThrows(
+                CredentialLookupException.class,
                 () -> new DockerConfigCredentialSource(file, new FakeHelpers()).lookup(REGISTRY));
         assertTrue(e.getMessage().startsWith(file + " is not valid JSON (line 1, column"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
@@ -176,7 +201,8 @@ class DockerConfigCredentialSourceTest {
     @Test
     void badBase64IsNamedWithoutTheValue() throws IOException {
         Path file = config("{\"auths\":{\"" + REGISTRY + "\":{\"auth\":\"not*base64*secret\"}}}");
-        var e = assertThrows(CredentialLookupException.class,
+        var e = assertThrows(
+                CredentialLookupException.class,
                 () -> new DockerConfigCredentialSource(file, new FakeHelpers()).lookup(REGISTRY));
         assertEquals("auths['" + REGISTRY + "'] in " + file + ": 'auth' is not base64", e.getMessage());
     }

@@ -34,7 +34,9 @@ class ProcessCredentialHelperClientTest {
     @Test
     void readsTheLoginForTheServerOnStdin() throws IOException {
         // Answers only for the server it is asked about, as real helpers do.
-        helper("fake", """
+        helper(
+                "fake",
+                """
                 [ "$1" = get ] || exit 3
                 read server
                 if [ "$server" = "127.0.0.1:5555" ]; then
@@ -43,7 +45,8 @@ class ProcessCredentialHelperClientTest {
                   echo "credentials not found in native keychain"; exit 1
                 fi
                 """);
-        HelperCredentials c = client(Duration.ofSeconds(10)).get("fake", "127.0.0.1:5555").orElseThrow();
+        HelperCredentials c =
+                client(Duration.ofSeconds(10)).get("fake", "127.0.0.1:5555").orElseThrow();
         assertEquals("helper-user", c.username());
         assertEquals("helper-secret", c.secret());
         assertTrue(client(Duration.ofSeconds(10)).get("fake", "other:1").isEmpty());
@@ -53,8 +56,8 @@ class ProcessCredentialHelperClientTest {
     void aHangingHelperIsKilledAndReported() throws IOException {
         helper("hang", "sleep 60\n");
         long start = System.nanoTime();
-        var e = assertThrows(CredentialLookupException.class,
-                () -> client(Duration.ofMillis(500)).get("hang", "127.0.0.1:5555"));
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofMillis(500))
+                .get("hang", "127.0.0.1:5555"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals("docker-credential-hang get did not answer within 0.5 s and was stopped", e.getMessage());
         assertTrue(millis < 5_000, "took " + millis + " ms");
@@ -63,20 +66,23 @@ class ProcessCredentialHelperClientTest {
     @Test
     void aFailingHelperSaysHow() throws IOException {
         helper("broken", "echo 'keychain locked' >&2\nexit 2\n");
-        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10)).get("broken", "r"));
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10))
+                .get("broken", "r"));
         assertEquals("docker-credential-broken get failed (exit 2): keychain locked", e.getMessage());
     }
 
     @Test
     void aMissingHelperIsNamed() {
-        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10)).get("absent", "r"));
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10))
+                .get("absent", "r"));
         assertEquals("docker-credential-absent not found on PATH", e.getMessage());
     }
 
     @Test
     void garbageOutputIsNotEchoed() throws IOException {
         helper("garbage", "echo 'Secret: leaked-secret-value'\n");
-        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10)).get("garbage", "r"));
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10))
+                .get("garbage", "r"));
         assertEquals("docker-credential-garbage get did not print valid JSON", e.getMessage());
         assertFalse(e.getMessage().contains("leaked"));
     }
@@ -89,7 +95,8 @@ class ProcessCredentialHelperClientTest {
 
     @Test
     void helperNamesCannotEscapeThePrefix() {
-        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(1)).get("../x", "r"));
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(1))
+                .get("../x", "r"));
         assertEquals("invalid credential helper name '../x'", e.getMessage());
     }
 }

@@ -15,8 +15,14 @@ class RegistryCredentialsTest {
     void noTextShowsTheSecret() {
         RegistryCredentials c = RegistryCredentials.of("u", SECRET, "somewhere");
         RegistryCredentials t = RegistryCredentials.token(SECRET, "helper");
-        for (String text : new String[] {c.toString(), c.describe(), t.toString(), t.describe(),
-                c.toAuth("r").toString(), t.toAuth("r").toString()}) {
+        for (String text : new String[] {
+            c.toString(),
+            c.describe(),
+            t.toString(),
+            t.describe(),
+            c.toAuth("r").toString(),
+            t.toAuth("r").toString()
+        }) {
             assertFalse(text.contains(SECRET), text);
         }
         assertEquals("somewhere, user 'u'", c.describe());

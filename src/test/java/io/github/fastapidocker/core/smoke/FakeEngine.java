@@ -39,6 +39,7 @@ final class FakeEngine implements DockerEngine {
     int stopExitCode = 0;
     /** Published ports the engine reports; empty when it publishes none. */
     boolean publishes = true;
+
     RuntimeException failStart;
     String logOnStop = "";
     int counter;

@@ -34,15 +34,22 @@ class ProbeTest {
         Probe probe = json(GUIDE_JSON);
         assertEquals(Optional.of("JSON body differs"), probe.mismatch(200, "{\"item_id\": 5, \"q\": null}"));
         assertTrue(probe.mismatch(200, "{\"item_id\": 5}").isPresent(), "missing key");
-        assertTrue(probe.mismatch(200, "{\"item_id\": 5, \"q\": \"somequery\", \"x\": 1}").isPresent(), "extra key");
-        assertTrue(probe.mismatch(200, "{\"item_id\": \"5\", \"q\": \"somequery\"}").isPresent(), "string is not number");
+        assertTrue(
+                probe.mismatch(200, "{\"item_id\": 5, \"q\": \"somequery\", \"x\": 1}")
+                        .isPresent(),
+                "extra key");
+        assertTrue(
+                probe.mismatch(200, "{\"item_id\": \"5\", \"q\": \"somequery\"}")
+                        .isPresent(),
+                "string is not number");
         assertTrue(json("[1, 2]").mismatch(200, "[2, 1]").isPresent(), "arrays are ordered");
         assertEquals(Optional.empty(), json("{\"a\": [1, {\"b\": true}]}").mismatch(200, "{\"a\":[1,{\"b\":true}]}"));
     }
 
     @Test
     void bodyThatIsNotJsonIsReportedAsSuch() {
-        assertEquals(Optional.of("body is not JSON"), json(GUIDE_JSON).mismatch(200, "<html>Internal Server Error</html>"));
+        assertEquals(
+                Optional.of("body is not JSON"), json(GUIDE_JSON).mismatch(200, "<html>Internal Server Error</html>"));
         assertEquals(Optional.of("body is not JSON"), json(GUIDE_JSON).mismatch(200, ""));
         assertEquals(Optional.of("body is not JSON"), json("{}").mismatch(200, "{} trailing"));
     }
@@ -53,7 +60,9 @@ class ProbeTest {
         assertEquals(200, probe.status());
         assertEquals(Optional.empty(), probe.mismatch(200, "anything"));
         assertEquals(Optional.of("status 404, expected 200"), probe.mismatch(404, "{\"detail\":\"Not Found\"}"));
-        assertEquals(Optional.empty(), new Probe("/missing", 404, null, null).validate(1).mismatch(404, ""));
+        assertEquals(
+                Optional.empty(),
+                new Probe("/missing", 404, null, null).validate(1).mismatch(404, ""));
     }
 
     @Test
@@ -84,14 +93,18 @@ class ProbeTest {
 
     @Test
     void expectationSaysWhatIsChecked() {
-        assertEquals("status 200, JSON {\"item_id\":5,\"q\":\"somequery\"}", json(GUIDE_JSON).expectation());
-        assertEquals("status 200, body containing \"Swagger UI\"", Probe.defaults().get(0).expectation());
+        assertEquals(
+                "status 200, JSON {\"item_id\":5,\"q\":\"somequery\"}",
+                json(GUIDE_JSON).expectation());
+        assertEquals(
+                "status 200, body containing \"Swagger UI\"",
+                Probe.defaults().get(0).expectation());
     }
 
     @Test
     void badConfigurationNamesTheElement() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new Probe(null, null, null, null).validate(2));
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> new Probe(null, null, null, null).validate(2));
         assertEquals("<probes><probe> #2: <path> must be set, for example /docs", e.getMessage());
 
         e = assertThrows(ConfigurationException.class, () -> new Probe("docs", null, null, null).validate(1));

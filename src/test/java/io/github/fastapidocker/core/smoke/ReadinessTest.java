@@ -30,7 +30,8 @@ class ReadinessTest {
     void readyAtTheFirstAnswerWhateverItsStatus() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer()) {
             server.handler = exchange -> LocalHttpServer.respond(exchange, 404, "{\"detail\":\"Not Found\"}");
-            Readiness.Ready ready = new Readiness(engine, http).await(id, server.uri("/docs"), Duration.ofSeconds(5), "");
+            Readiness.Ready ready =
+                    new Readiness(engine, http).await(id, server.uri("/docs"), Duration.ofSeconds(5), "");
             assertEquals(1, ready.attempts());
             assertEquals(1, server.requests.get());
         }
@@ -88,11 +89,13 @@ class ReadinessTest {
 
     @Test
     void containerThatDiedFailsAtOnceWithExitCodeAndLog() {
-        String traceback = String.join("\n", List.of(
-                "Traceback (most recent call last):",
-                "  File \"/code/app/main.py\", line 1, in <module>",
-                "    import does_not_exist",
-                "ModuleNotFoundError: No module named 'does_not_exist'"));
+        String traceback = String.join(
+                "\n",
+                List.of(
+                        "Traceback (most recent call last):",
+                        "  File \"/code/app/main.py\", line 1, in <module>",
+                        "    import does_not_exist",
+                        "ModuleNotFoundError: No module named 'does_not_exist'"));
         AtomicInteger tries = new AtomicInteger();
         HttpProber diesAfterTwoTries = (uri, timeout) -> {
             if (tries.incrementAndGet() == 2) {
@@ -104,8 +107,9 @@ class ReadinessTest {
             throw new IOException("Connection refused");
         };
         long start = System.nanoTime();
-        SmokeTestFailedException e = assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, diesAfterTwoTries)
-                .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
+        SmokeTestFailedException e =
+                assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, diesAfterTwoTries)
+                        .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2000, "fails at once, not after the timeout: " + millis + " ms");
         assertEquals(2, tries.get());

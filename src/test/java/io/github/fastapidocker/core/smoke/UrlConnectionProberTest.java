@@ -16,7 +16,8 @@ class UrlConnectionProberTest {
     @Test
     void getsStatusAndBodyWithGet() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer()) {
-            server.handler = exchange -> LocalHttpServer.respond(exchange,
+            server.handler = exchange -> LocalHttpServer.respond(
+                    exchange,
                     exchange.getRequestMethod().equals("GET") ? 200 : 405,
                     exchange.getRequestURI().toString());
             HttpProber.Answer answer = prober.get(server.uri("/items/5?q=somequery"), Duration.ofSeconds(5));
@@ -32,7 +33,8 @@ class UrlConnectionProberTest {
                 exchange.getResponseHeaders().add("Location", "http://192.0.2.1/elsewhere");
                 LocalHttpServer.respond(exchange, 307, "");
             };
-            assertEquals(307, prober.get(server.uri("/docs"), Duration.ofSeconds(5)).status());
+            assertEquals(
+                    307, prober.get(server.uri("/docs"), Duration.ofSeconds(5)).status());
         }
     }
 
