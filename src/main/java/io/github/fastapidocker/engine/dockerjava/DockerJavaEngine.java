@@ -1,17 +1,18 @@
 package io.github.fastapidocker.engine.dockerjava;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -23,6 +24,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import io.github.fastapidocker.engine.BuildFailedException;
 import io.github.fastapidocker.engine.DockerEngine;
@@ -32,7 +34,9 @@ import io.github.fastapidocker.engine.EngineUnavailableException;
 import io.github.fastapidocker.engine.PushFailedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -52,12 +56,17 @@ import javax.net.ssl.SSLContext;
 public final class DockerJavaEngine implements DockerEngine {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** For the answers we read as a JSON tree: no bean deserializers to build on first use. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DockerClient client;
+    private final DockerHttpClient http;
     private final String host;
     private final String source;
 
-    private DockerJavaEngine(DockerClient client, String host, String source) {
+    private DockerJavaEngine(DockerClient client, DockerHttpClient http, String host, String source) {
         this.client = client;
+        this.http = http;
         this.host = host;
         this.source = source;
     }
@@ -90,6 +99,7 @@ public final class DockerJavaEngine implements DockerEngine {
                 .build();
         return new DockerJavaEngine(
                 DockerClientImpl.getInstance(config, http),
+                http,
                 config.getDockerHost().toString(),
                 source);
     }
@@ -202,23 +212,58 @@ public final class DockerJavaEngine implements DockerEngine {
         }
     }
 
+    /**
+     * The inspect and list calls read their answer as a JSON tree through docker-java's transport:
+     * building docker-java's response beans costs about 0.1 s on first use in a fresh JVM (measured),
+     * on the path of every build and smoke test, for the four fields we read.
+     */
+    private Optional<JsonNode> getJson(String path, String what) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(path)
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            int status = response.getStatusCode();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            JsonNode body = JSON.readTree(response.getBody());
+            if (status / 100 != 2) {
+                String message = body != null && body.hasNonNull("message")
+                        ? body.get("message").asText()
+                        : "HTTP " + status;
+                throw new EngineException("The engine refused to " + what + ": " + message);
+            }
+            return Optional.ofNullable(body);
+        } catch (IOException e) {
+            throw wrap(what, new UncheckedIOException(e));
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw wrap(what, e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> result.add(n.asText()));
+        }
+        return List.copyOf(result);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
-        try {
-            InspectImageResponse image = client.inspectImageCmd(reference).exec();
-            List<String> layers = image.getRootFS() != null && image.getRootFS().getLayers() != null
-                    ? image.getRootFS().getLayers()
-                    : List.of();
-            return Optional.of(new ImageInfo(
-                    image.getId(),
-                    image.getRepoTags() == null ? List.of() : image.getRepoTags(),
-                    image.getSize() == null ? 0 : image.getSize(),
-                    layers));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw wrap("inspect image " + reference, e);
-        }
+        return getJson("/images/" + encode(reference) + "/json", "inspect image " + reference)
+                .map(image -> new ImageInfo(
+                        image.path("Id").asText(),
+                        strings(image.get("RepoTags")),
+                        image.path("Size").asLong(0),
+                        strings(image.path("RootFS").get("Layers"))));
     }
 
     @Override
@@ -271,21 +316,13 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public Optional<ContainerState> inspectContainer(String id) {
-        try {
-            InspectContainerResponse.ContainerState state =
-                    client.inspectContainerCmd(id).exec().getState();
-            return Optional.of(new ContainerState(
-                    Boolean.TRUE.equals(state.getRunning()),
-                    state.getExitCodeLong() == null
-                            ? null
-                            : state.getExitCodeLong().intValue(),
-                    Boolean.TRUE.equals(state.getOOMKilled()),
-                    state.getStatus()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw wrap("inspect container " + shortId(id), e);
-        }
+        return getJson("/containers/" + encode(id) + "/json", "inspect container " + shortId(id))
+                .map(c -> c.path("State"))
+                .map(state -> new ContainerState(
+                        state.path("Running").asBoolean(false),
+                        state.hasNonNull("ExitCode") ? state.get("ExitCode").asInt() : null,
+                        state.path("OOMKilled").asBoolean(false),
+                        state.path("Status").asText(null)));
     }
 
     @Override
@@ -387,13 +424,13 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public List<String> containersWithLabels(Map<String, String> labels) {
-        try {
-            return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
-                    .map(Container::getId)
-                    .toList();
-        } catch (RuntimeException e) {
-            throw wrap("list containers", e);
-        }
+        ObjectNode filters = JSON.createObjectNode();
+        ArrayNode wanted = filters.putArray("label");
+        labels.forEach((k, v) -> wanted.add(k + "=" + v));
+        List<String> ids = new ArrayList<>();
+        getJson("/containers/json?all=1&filters=" + encode(filters.toString()), "list containers")
+                .ifPresent(list -> list.forEach(c -> ids.add(c.path("Id").asText())));
+        return ids;
     }
 
     @Override
