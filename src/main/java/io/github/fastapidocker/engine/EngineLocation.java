@@ -1,5 +1,6 @@
 package io.github.fastapidocker.engine;
 
+import io.github.fastapidocker.core.auth.DockerConfigCredentialSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +29,11 @@ public record EngineLocation(String explicitHost) {
         if (env.get("DOCKER_CONTEXT") != null && !env.get("DOCKER_CONTEXT").isBlank()) {
             return "docker context '" + env.get("DOCKER_CONTEXT").trim() + "' (DOCKER_CONTEXT)";
         }
-        Path config = configDirectory(env).resolve("config.json");
+        Path config = DockerConfigCredentialSource.locate(env, Path.of(System.getProperty("user.home")));
         return currentContext(config)
                 .filter(name -> !name.equals("default"))
                 .map(name -> "docker context '" + name + "' (" + config + ")")
                 .orElse("the default socket");
-    }
-
-    /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}. */
-    public static Path configDirectory(Map<String, String> env) {
-        String dir = env.get("DOCKER_CONFIG");
-        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
     }
 
     private static final Pattern CURRENT_CONTEXT = Pattern.compile("\"currentContext\"\\s*:\\s*\"([^\"]*)\"");
