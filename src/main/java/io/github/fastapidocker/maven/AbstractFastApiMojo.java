@@ -1,15 +1,15 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.BuildLog;
-import io.github.fastapidocker.core.ConfigurationException;
-import io.github.fastapidocker.core.DockerfileOptions;
-import io.github.fastapidocker.core.FastApiDockerException;
-import io.github.fastapidocker.core.ImageReference;
-import io.github.fastapidocker.core.ProjectSettings;
-import io.github.fastapidocker.engine.DockerEngine;
-import io.github.fastapidocker.engine.EngineLocation;
-import io.github.fastapidocker.engine.EngineUnavailableException;
-import io.github.fastapidocker.engine.dockerjava.DockerJavaEngine;
+import io.github.fastapidocker.build.ProjectSettings;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.EngineLocation;
+import io.github.fastapidocker.docker.EngineUnavailableException;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.dockerjava.DockerJavaEngine;
+import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.FastApiDockerException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

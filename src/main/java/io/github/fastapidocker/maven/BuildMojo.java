@@ -1,9 +1,9 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.BuildPlan;
-import io.github.fastapidocker.core.BuildSettings;
-import io.github.fastapidocker.core.ImageBuilder;
-import io.github.fastapidocker.engine.DockerEngine;
+import io.github.fastapidocker.build.BuildPlan;
+import io.github.fastapidocker.build.BuildSettings;
+import io.github.fastapidocker.build.ImageBuilder;
+import io.github.fastapidocker.docker.DockerEngine;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,7 +1,7 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.BuildPlan;
-import io.github.fastapidocker.core.ImageBuilder;
+import io.github.fastapidocker.build.BuildPlan;
+import io.github.fastapidocker.build.ImageBuilder;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,6 +1,6 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.BuildLog;
+import io.github.fastapidocker.kernel.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The core's log, written to Maven's. */

@@ -1,16 +1,16 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.ConfigurationException;
-import io.github.fastapidocker.core.ImagePusher;
-import io.github.fastapidocker.core.ImageReference;
-import io.github.fastapidocker.core.PushSettings;
-import io.github.fastapidocker.core.auth.CredentialResolver;
-import io.github.fastapidocker.core.auth.CredentialSource;
-import io.github.fastapidocker.core.auth.DockerConfigCredentialSource;
-import io.github.fastapidocker.core.auth.FixedCredentialSource;
-import io.github.fastapidocker.core.auth.ProcessCredentialHelperClient;
-import io.github.fastapidocker.core.auth.RegistryCredentials;
-import io.github.fastapidocker.engine.DockerEngine;
+import io.github.fastapidocker.auth.CredentialResolver;
+import io.github.fastapidocker.auth.CredentialSource;
+import io.github.fastapidocker.auth.DockerConfigCredentialSource;
+import io.github.fastapidocker.auth.FixedCredentialSource;
+import io.github.fastapidocker.auth.ProcessCredentialHelperClient;
+import io.github.fastapidocker.auth.RegistryCredentials;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.push.ImagePusher;
+import io.github.fastapidocker.push.PushSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.fastapidocker.maven;
 
-import io.github.fastapidocker.core.smoke.GracefulStop;
-import io.github.fastapidocker.core.smoke.Probe;
-import io.github.fastapidocker.core.smoke.SmokeNetwork;
-import io.github.fastapidocker.core.smoke.SmokeSettings;
-import io.github.fastapidocker.core.smoke.SmokeTest;
-import io.github.fastapidocker.core.smoke.UrlConnectionProber;
-import io.github.fastapidocker.engine.DockerEngine;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.smoke.GracefulStop;
+import io.github.fastapidocker.smoke.Probe;
+import io.github.fastapidocker.smoke.SmokeNetwork;
+import io.github.fastapidocker.smoke.SmokeSettings;
+import io.github.fastapidocker.smoke.SmokeTest;
+import io.github.fastapidocker.smoke.UrlConnectionProber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

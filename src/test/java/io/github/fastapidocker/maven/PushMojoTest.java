@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fastapidocker.core.PushSettings;
-import io.github.fastapidocker.core.auth.CredentialSource;
-import io.github.fastapidocker.core.auth.RegistryCredentials;
+import io.github.fastapidocker.auth.CredentialSource;
+import io.github.fastapidocker.auth.RegistryCredentials;
+import io.github.fastapidocker.push.PushSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +149,7 @@ class PushMojoTest {
                 Path.of("target/no-such-settings-security.xml").toAbsolutePath().toString());
         mojo.settings = settingsWith(REGISTRY, "fastapi-test", ENCRYPTED);
         var e = assertThrows(
-                io.github.fastapidocker.core.ConfigurationException.class, () -> mojo.credentialSources(REGISTRY));
+                io.github.fastapidocker.kernel.ConfigurationException.class, () -> mojo.credentialSources(REGISTRY));
         assertTrue(
                 e.getMessage().startsWith("Cannot decrypt the password of settings.xml server '" + REGISTRY + "': "),
                 e.getMessage());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fastapidocker.core.smoke.GracefulStop;
-import io.github.fastapidocker.core.smoke.Probe;
-import io.github.fastapidocker.core.smoke.SmokeNetwork;
-import io.github.fastapidocker.core.smoke.SmokeSettings;
+import io.github.fastapidocker.smoke.GracefulStop;
+import io.github.fastapidocker.smoke.Probe;
+import io.github.fastapidocker.smoke.SmokeNetwork;
+import io.github.fastapidocker.smoke.SmokeSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;

@@ -1,0 +1,81 @@
+package io.github.fastapidocker.build;
+
+import io.github.fastapidocker.dockerfile.DockerfileInspector;
+import io.github.fastapidocker.dockerfile.DockerfileRenderer;
+import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.project.LayoutDetector;
+import io.github.fastapidocker.project.PythonLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What will be built: the Dockerfile text and the context that goes with it. Both goals that
+ * write a Dockerfile use this, so {@code dockerfile} shows exactly what {@code build} sends.
+ *
+ * @param dockerfile the Dockerfile's text
+ * @param context the build context
+ * @param layout the detected layout, or {@code null} for a user's Dockerfile
+ * @param command the server command of a generated Dockerfile, or {@code null} for a user's Dockerfile
+ * @param engineLabels labels the engine must add (a user's Dockerfile cannot carry ours)
+ */
+public record BuildPlan(
+        String dockerfile,
+        BuildContext context,
+        PythonLayout layout,
+        List<String> command,
+        Map<String, String> engineLabels) {
+    public static final String DOCKERFILE = "Dockerfile";
+
+    public boolean generated() {
+        return layout != null;
+    }
+
+    /** Validates the settings and plans the build; nothing is contacted. */
+    public static BuildPlan of(ProjectSettings settings, BuildLog log) {
+        if (settings.userDockerfile() != null) {
+            return ofUserDockerfile(settings, log);
+        }
+        PythonLayout layout =
+                LayoutDetector.detect(settings.pythonDirectory(), settings.requirementsFile(), settings.appPath());
+        String dockerfile = DockerfileRenderer.render(layout, settings.options(), settings.labels());
+        Path base = settings.pythonDirectory().toAbsolutePath().normalize();
+        BuildContext context = new BuildContext()
+                .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)))
+                .add(ContextEntry.file(DockerfileRenderer.REQUIREMENTS, layout.requirements(), false))
+                .addTree(layout.source(), base.resolve(layout.source()), settings.excluded());
+        log.debug("Layout: " + layout);
+        return new BuildPlan(
+                dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of());
+    }
+
+    private static BuildPlan ofUserDockerfile(ProjectSettings settings, BuildLog log) {
+        Path file = settings.userDockerfile().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("Dockerfile not found: " + file + " (set <dockerfile>)");
+        }
+        Path base = settings.pythonDirectory().toAbsolutePath().normalize();
+        if (!Files.isDirectory(base)) {
+            throw new ConfigurationException("Python directory not found: " + base + " (set <pythonDirectory>)");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        Optional<String> warning = DockerfileInspector.shellFormWarning(text, file.toString());
+        warning.ifPresent(log::warn);
+        // A user's Dockerfile may COPY anything: send the Python directory, without caches and build output.
+        BuildContext context = new BuildContext()
+                .addTree("", base, settings.excluded())
+                .add(ContextEntry.generated(DOCKERFILE, text.getBytes(StandardCharsets.UTF_8)));
+        return new BuildPlan(text, context, null, null, settings.labels());
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.fastapidocker.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What {@code build} made, kept in {@code target/fastapi-docker/image.properties} so that
+ * {@code smoke} and {@code push} work in a later Maven invocation.
+ *
+ * @param imageId the image id ({@code sha256:...})
+ * @param image the image name without tag
+ * @param tags every tag applied
+ * @param command the server command of a generated Dockerfile, or empty for a user's Dockerfile
+ * @param port the container port the server listens on
+ */
+public record BuildRecord(String imageId, String image, List<String> tags, List<String> command, int port) {
+    public static final String FILE_NAME = "image.properties";
+    /** Separates command arguments in the file; a unit separator never occurs in them. */
+    private static final String ARG_SEPARATOR = "\u001f";
+
+    public void write(Path directory) {
+        StringBuilder out = new StringBuilder("# Written by fastapi-docker-maven-plugin's build goal\n");
+        out.append("imageId=").append(escape(imageId)).append('\n');
+        out.append("image=").append(escape(image)).append('\n');
+        out.append("tags=").append(escape(String.join(",", tags))).append('\n');
+        out.append("command=")
+                .append(escape(String.join(ARG_SEPARATOR, command)))
+                .append('\n');
+        out.append("port=").append(port).append('\n');
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(FILE_NAME), out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + directory.resolve(FILE_NAME), e);
+        }
+    }
+
+    public static Optional<BuildRecord> read(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        String command = p.getProperty("command", "");
+        return Optional.of(new BuildRecord(
+                p.getProperty("imageId"),
+                p.getProperty("image"),
+                Arrays.stream(p.getProperty("tags", "").split(","))
+                        .filter(t -> !t.isBlank())
+                        .toList(),
+                command.isEmpty() ? List.of() : List.of(command.split(ARG_SEPARATOR, -1)),
+                Integer.parseInt(p.getProperty("port", "80"))));
+    }
+
+    /** Properties-file escaping for values we write ourselves. */
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '=', ':', '#', '!' -> out.append('\\').append(c);
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.fastapidocker.build;
+
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to build the planned image; plain values, validated by {@link #validate()}.
+ *
+ * @param image the image name without tag
+ * @param tags every tag to apply (at least one)
+ * @param buildArgs {@code --build-arg} values
+ * @param network the network for RUN steps, or {@code null} for the engine's default
+ * @param noCache build without the layer cache
+ * @param pull always try to pull a newer base image
+ * @param outputDirectory where the Dockerfile, context and record are written
+ */
+public record BuildSettings(
+        ImageReference image,
+        List<String> tags,
+        Map<String, String> buildArgs,
+        String network,
+        boolean noCache,
+        boolean pull,
+        Path outputDirectory) {
+
+    public BuildSettings validate() {
+        if (tags == null || tags.isEmpty()) {
+            throw new ConfigurationException("<tags> must name at least one tag");
+        }
+        tags.forEach(t -> ImageReference.validateTag(t, "tags"));
+        buildArgs.keySet().forEach(k -> {
+            if (k == null || k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
+                throw new ConfigurationException("<buildArgs> has an invalid name '" + k + "'");
+            }
+        });
+        return this;
+    }
+
+    /** {@code name:tag} for each tag. */
+    public List<String> references() {
+        return tags.stream().map(image::withTag).toList();
+    }
+}

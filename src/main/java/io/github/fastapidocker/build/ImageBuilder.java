@@ -1,0 +1,199 @@
+package io.github.fastapidocker.build;
+
+import io.github.fastapidocker.docker.BuildFailedException;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.dockerfile.DockerfileInspector;
+import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.kernel.Fingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Builds a planned image on an engine, records it and reports what happened. */
+public final class ImageBuilder {
+    public static final String CONTEXT_TAR = "context.tar";
+    /** The image id and the fingerprint it was built from, for the up-to-date check. */
+    public static final String FINGERPRINT = "build.fingerprint";
+
+    private final DockerEngine engine;
+    private final BuildLog log;
+
+    public ImageBuilder(DockerEngine engine, BuildLog log) {
+        this.engine = engine;
+        this.log = log;
+    }
+
+    /** What a build produced. */
+    public record Result(
+            String imageId,
+            List<String> references,
+            long size,
+            List<String> steps,
+            List<String> cachedSteps,
+            long contextBytes,
+            long millis) {}
+
+    /** Writes the Dockerfile the plan holds; the {@code dockerfile} goal's whole job. */
+    public static Path writeDockerfile(BuildPlan plan, Path outputDirectory) {
+        Path file = outputDirectory.resolve(BuildPlan.DOCKERFILE);
+        try {
+            Files.createDirectories(outputDirectory);
+            Files.writeString(file, plan.dockerfile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    public Result build(BuildPlan plan, BuildSettings settings, int port) {
+        long start = System.nanoTime();
+        settings.validate();
+        writeDockerfile(plan, settings.outputDirectory());
+        Path tar = settings.outputDirectory().resolve(CONTEXT_TAR);
+        long contextBytes = plan.context().writeTo(tar);
+        log.debug(String.format(
+                Locale.ROOT,
+                "timing: context %d bytes, %d entries in %d ms",
+                contextBytes,
+                plan.context().names().size(),
+                (System.nanoTime() - start) / 1_000_000));
+
+        Optional<String> fingerprint = fingerprint(plan, settings, tar);
+        Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);
+        Optional<DockerEngine.ImageInfo> unchanged = fingerprint.flatMap(f -> unchanged(f, fingerprintFile, settings));
+        if (unchanged.isPresent()) {
+            DockerEngine.ImageInfo info = unchanged.get();
+            log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
+                    + " (-Dfastapi.build.noCache=true builds anyway)");
+            record(plan, settings, port, info.id());
+            Result result = new Result(
+                    info.id(),
+                    settings.references(),
+                    info.size(),
+                    List.of(),
+                    List.of(),
+                    contextBytes,
+                    (System.nanoTime() - start) / 1_000_000);
+            summarize(result);
+            return result;
+        }
+        Fingerprint.Recorded.delete(fingerprintFile);
+
+        long buildStart = System.nanoTime();
+        log.info("Building " + String.join(", ", settings.references()) + " on " + engine.host());
+        BuildOutput output = new BuildOutput(log);
+        String imageId;
+        try {
+            imageId = engine.build(
+                    new DockerEngine.BuildRequest(
+                            tar,
+                            settings.references(),
+                            settings.buildArgs(),
+                            plan.engineLabels(),
+                            settings.network(),
+                            settings.noCache(),
+                            settings.pull()),
+                    output::accept);
+        } catch (BuildFailedException e) {
+            output.finish();
+            throw new BuildFailedException("Image build failed"
+                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": " + e.getMessage()
+                    + "\n--- last build output ---\n" + output.tail());
+        }
+        output.finish();
+        log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");
+
+        DockerEngine.ImageInfo info = engine.inspectImage(imageId)
+                .orElseThrow(
+                        () -> new EngineException("The engine reported image " + imageId + " but does not have it"));
+        for (String reference : settings.references()) {
+            if (!info.repoTags().contains(reference)) {
+                // Older engines apply tags lazily; make sure every tag names this image.
+                int colon = reference.lastIndexOf(':');
+                engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
+            }
+        }
+        record(plan, settings, port, info.id());
+        fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
+        Result result = new Result(
+                info.id(),
+                settings.references(),
+                info.size(),
+                output.steps(),
+                output.cachedSteps(),
+                contextBytes,
+                (System.nanoTime() - start) / 1_000_000);
+        summarize(result);
+        return result;
+    }
+
+    private static void record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
+        List<String> command = plan.command() == null ? List.of() : plan.command();
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port)
+                .write(settings.outputDirectory());
+    }
+
+    /**
+     * What decides the image: the context (the Dockerfile is in it), every build setting, and the
+     * id of each base image. Empty when a build must always run: no cache wanted, a pull asked
+     * for, or a base image named through a build argument (its id is not known before building).
+     */
+    Optional<String> fingerprint(BuildPlan plan, BuildSettings settings, Path tar) {
+        if (settings.noCache() || settings.pull()) {
+            return Optional.empty();
+        }
+        Fingerprint f = new Fingerprint()
+                .addFile("context", tar)
+                .add("references", settings.references())
+                .add("buildArgs", new TreeMap<>(settings.buildArgs()))
+                .add("labels", new TreeMap<>(plan.engineLabels()))
+                .add("network", settings.network());
+        for (String base : DockerfileInspector.baseImages(plan.dockerfile())) {
+            if (base.contains("$")) {
+                return Optional.empty();
+            }
+            Optional<DockerEngine.ImageInfo> image = engine.inspectImage(base);
+            if (image.isEmpty()) {
+                return Optional.empty();
+            }
+            f.add("base " + base, image.get().id());
+        }
+        return Optional.of(f.hex());
+    }
+
+    /** The image of the last build when it was made from the same fingerprint and still carries every tag. */
+    private Optional<DockerEngine.ImageInfo> unchanged(
+            String fingerprint, Path fingerprintFile, BuildSettings settings) {
+        return Fingerprint.Recorded.read(fingerprintFile)
+                .filter(r -> r.fingerprint().equals(fingerprint))
+                .flatMap(r -> engine.inspectImage(r.id()))
+                .filter(info -> info.repoTags().containsAll(settings.references()));
+    }
+
+    private void summarize(Result r) {
+        log.info("Built image " + r.imageId());
+        for (String reference : r.references()) {
+            log.info("  tagged " + reference);
+        }
+        log.info(String.format(
+                Locale.ROOT,
+                "  size %.1f MB, context %d bytes, %d of %d steps from cache, %.1f s",
+                r.size() / 1e6,
+                r.contextBytes(),
+                r.cachedSteps().size(),
+                r.steps().size(),
+                r.millis() / 1000.0));
+        for (String step : r.steps()) {
+            log.info("  "
+                    + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
+                    + step);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.fastapidocker.build;
+
+import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the Python project is and how its Dockerfile should look; plain values, no Maven.
+ *
+ * @param pythonDirectory the directory holding the Python project
+ * @param requirementsFile the requirements file, relative to {@code pythonDirectory} or absolute
+ * @param appPath the application file or package, or {@code null} to detect it
+ * @param userDockerfile the user's own Dockerfile, or {@code null} to generate one
+ * @param options what the generated Dockerfile says
+ * @param excluded paths never sent in a context (the Maven build directory)
+ * @param labels image labels: written into a generated Dockerfile, passed to the engine for a user's
+ */
+public record ProjectSettings(
+        Path pythonDirectory,
+        String requirementsFile,
+        String appPath,
+        Path userDockerfile,
+        DockerfileOptions options,
+        Set<Path> excluded,
+        Map<String, String> labels) {}

@@ -1,0 +1,117 @@
+package io.github.fastapidocker.docker;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The few engine operations the plugin needs, in our own terms. The core talks only to this; the
+ * docker-java adapter implements it, and unit tests of the core use a fake.
+ */
+public interface DockerEngine extends Closeable {
+
+    /** Where this engine was reached (for messages). */
+    String host();
+
+    /** Fails with {@link EngineUnavailableException} when the engine does not answer. */
+    void ping();
+
+    /**
+     * Builds an image with the classic builder.
+     *
+     * @param request what to build
+     * @param output the build's output, chunk by chunk, as the engine streams it
+     * @return the image id
+     * @throws BuildFailedException when a step fails (the message is the engine's)
+     */
+    String build(BuildRequest request, Consumer<String> output);
+
+    /** The image with this id or reference, if the engine has it. */
+    Optional<ImageInfo> inspectImage(String reference);
+
+    /** Tags an image: {@code repository:tag} then names {@code imageId}. */
+    void tag(String imageId, String repository, String tag);
+
+    /** Creates a container (not started); returns its id. */
+    String createContainer(ContainerSpec spec);
+
+    void startContainer(String id);
+
+    /** The container's state, or empty when it no longer exists. */
+    Optional<ContainerState> inspectContainer(String id);
+
+    /**
+     * The host port the engine bound for the container's TCP {@code containerPort}, or empty when it
+     * published none (for example an engine started with {@code --bridge=none} silently drops the
+     * binding). Engines that cannot tell throw {@link UnsupportedOperationException}.
+     */
+    default Optional<Integer> publishedPort(String id, int containerPort) {
+        throw new UnsupportedOperationException("publishedPort");
+    }
+
+    /** The last {@code tailLines} lines of the container's output (stdout and stderr). */
+    String logs(String id, int tailLines);
+
+    /** Sends SIGTERM, waits up to {@code graceSeconds}, then kills. */
+    void stopContainer(String id, int graceSeconds);
+
+    /** Removes the container (forced, with its anonymous volumes); no error when it is gone. */
+    void removeContainer(String id);
+
+    /** Ids of containers (running or not) carrying all these labels. */
+    List<String> containersWithLabels(Map<String, String> labels);
+
+    /**
+     * Pushes {@code repository:tag}.
+     *
+     * @param auth credentials, or {@code null} for an anonymous push
+     * @param progress progress events as the registry reports them
+     * @return the manifest digest the registry reported
+     * @throws PushFailedException when the registry refused it, even inside an HTTP 200 stream
+     */
+    String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress);
+
+    @Override
+    void close();
+
+    /** What to build. */
+    record BuildRequest(
+            Path contextTar,
+            List<String> tags,
+            Map<String, String> buildArgs,
+            Map<String, String> labels,
+            String network,
+            boolean noCache,
+            boolean pull) {}
+
+    /** What the engine says about an image. */
+    record ImageInfo(String id, List<String> repoTags, long size, List<String> layers) {}
+
+    /** What to run. */
+    record ContainerSpec(
+            String image,
+            List<String> command,
+            Map<String, String> labels,
+            String network,
+            Integer containerPort,
+            Integer hostPort,
+            String hostIp,
+            Map<String, String> env) {}
+
+    /** A container's state. */
+    record ContainerState(boolean running, Integer exitCode, boolean oomKilled, String status) {}
+
+    /** Registry credentials; {@link #toString()} never shows the secret. */
+    record RegistryAuth(String serverAddress, String username, String password, String identityToken) {
+        @Override
+        public String toString() {
+            return "RegistryAuth[" + serverAddress + ", user " + username + "]";
+        }
+    }
+
+    /** One push progress event. */
+    record PushEvent(String layer, String status) {}
+}

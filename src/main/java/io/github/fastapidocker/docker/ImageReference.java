@@ -1,0 +1,111 @@
+package io.github.fastapidocker.docker;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An image name (repository) checked against Docker's reference grammar
+ * ({@code distribution/reference}), so a bad name fails before the engine is contacted.
+ */
+public final class ImageReference {
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    private static final Pattern PATH = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
+    private static final String LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final int MAX_NAME_LENGTH = 255;
+
+    /** Docker Hub, when the name carries no registry host. */
+    public static final String DOCKER_HUB = "docker.io";
+
+    private final String registry;
+    private final String path;
+
+    private ImageReference(String registry, String path) {
+        this.registry = registry;
+        this.path = path;
+    }
+
+    /**
+     * Parses an image name without tag or digest, for example {@code 127.0.0.1:5000/team/api}.
+     *
+     * @param name the name
+     * @param element the POM element the name came from, for the error message
+     */
+    public static ImageReference parse(String name, String element) {
+        if (name == null || name.isBlank()) {
+            throw new ConfigurationException("<" + element + "> must not be empty");
+        }
+        if (name.contains("@") || lastColonIsTag(name)) {
+            throw new ConfigurationException("<" + element + "> must be an image name without tag or digest"
+                    + " (put tags in <tags>), was '" + name + "'");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new ConfigurationException(
+                    "<" + element + "> is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
+        }
+        String registry = null;
+        String path = name;
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            String first = name.substring(0, slash);
+            if (first.contains(".")
+                    || first.contains(":")
+                    || first.equals("localhost")
+                    || !first.equals(first.toLowerCase(Locale.ROOT))) {
+                registry = first;
+                path = name.substring(slash + 1);
+                if (!DOMAIN.matcher(registry).matches()) {
+                    throw new ConfigurationException(
+                            "<" + element + "> has an invalid registry host '" + registry + "' in '" + name + "'");
+                }
+            }
+        }
+        if (!PATH.matcher(path).matches()) {
+            throw new ConfigurationException("<" + element + "> is not a valid image name: '" + name
+                    + "' (lowercase letters, digits and separators . _ __ - between them, components separated by /)");
+        }
+        return new ImageReference(registry, path);
+    }
+
+    private static boolean lastColonIsTag(String name) {
+        // A colon after the last slash separates a tag; one before it belongs to host:port.
+        return name.indexOf(':', name.lastIndexOf('/') + 1) >= 0;
+    }
+
+    /** Checks one tag against Docker's grammar ({@code [\w][\w.-]{0,127}}). */
+    public static String validateTag(String tag, String element) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw new ConfigurationException("<" + element + "> has an invalid tag '" + tag
+                    + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)");
+        }
+        return tag;
+    }
+
+    /** The registry host[:port], or {@link #DOCKER_HUB} when the name has none. */
+    public String registry() {
+        return registry == null ? DOCKER_HUB : registry;
+    }
+
+    /** Whether the name named its registry explicitly. */
+    public boolean hasExplicitRegistry() {
+        return registry != null;
+    }
+
+    /** The name as given: registry (if any) and path. */
+    public String name() {
+        return registry == null ? path : registry + "/" + path;
+    }
+
+    /** {@code name:tag}. */
+    public String withTag(String tag) {
+        return name() + ":" + tag;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

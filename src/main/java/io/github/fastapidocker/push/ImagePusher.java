@@ -1,0 +1,218 @@
+package io.github.fastapidocker.push;
+
+import io.github.fastapidocker.auth.DockerConfigCredentialSource;
+import io.github.fastapidocker.auth.RegistryCredentials;
+import io.github.fastapidocker.build.BuildRecord;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.DockerEngine.ImageInfo;
+import io.github.fastapidocker.docker.DockerEngine.PushEvent;
+import io.github.fastapidocker.docker.DockerEngine.RegistryAuth;
+import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.PushFailedException;
+import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.push.PushReport.TagResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pushes every tag of the built image to the registry its name gives: makes sure each tag names
+ * the image {@code build} recorded, pushes tag by tag, retries what may pass (a registry that is
+ * briefly away) but never a refused login, and reports per tag the digest and how many layers
+ * went up or were already there.
+ */
+public final class ImagePusher {
+    private static final String PUSHED = "Pushed";
+    private static final String ALREADY_EXISTS = "Layer already exists";
+    private static final String MOUNTED = "Mounted from";
+
+    /** Waits between tries; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+
+        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+    }
+
+    private final DockerEngine engine;
+    private final BuildLog log;
+    private final Sleeper sleeper;
+
+    public ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper) {
+        this.engine = engine;
+        this.log = log;
+        this.sleeper = sleeper;
+    }
+
+    /** What a push did. */
+    public record Result(List<TagResult> tags, long millis) {}
+
+    public Result push(PushSettings settings, RegistryCredentials credentials) {
+        long start = System.nanoTime();
+        settings.validate();
+        PushReport.delete(settings.outputDirectory());
+        ImageReference image = settings.image();
+        ensureTags(settings);
+
+        String registry = image.registry();
+        RegistryAuth auth = credentials.toAuth(DockerConfigCredentialSource.serverUrl(registry));
+        log.info("Pushing " + image.name() + " (" + String.join(", ", settings.tags()) + ") to " + registry
+                + "; credentials: " + credentials.describe());
+        List<TagResult> results = new ArrayList<>();
+        for (String tag : settings.tags()) {
+            results.add(pushTag(settings, tag, auth, credentials));
+        }
+        PushReport.write(settings.outputDirectory(), image, results);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info(String.format(
+                Locale.ROOT,
+                "Pushed %d tag%s to %s in %.1f s",
+                results.size(),
+                results.size() == 1 ? "" : "s",
+                registry,
+                millis / 1000.0));
+        return new Result(results, millis);
+    }
+
+    /** Every tag must name the image {@code build} recorded; a missing one is tagged from it. */
+    private void ensureTags(PushSettings settings) {
+        ImageReference image = settings.image();
+        Optional<BuildRecord> record = BuildRecord.read(settings.outputDirectory());
+        String recordFile =
+                settings.outputDirectory().resolve(BuildRecord.FILE_NAME).toString();
+        if (record.isPresent()) {
+            String built = record.get().imageId();
+            if (engine.inspectImage(built).isEmpty()) {
+                throw new ConfigurationException("The image the build goal recorded in " + recordFile + " (" + built
+                        + ") is no longer in the Docker engine at " + engine.host()
+                        + ": build it again (mvn package) before pushing");
+            }
+            for (String tag : settings.tags()) {
+                String reference = image.withTag(tag);
+                Optional<ImageInfo> local = engine.inspectImage(reference);
+                if (local.isEmpty()) {
+                    engine.tag(built, image.name(), tag);
+                    log.info("Tagged " + reference + " from the built image " + shortId(built));
+                } else if (!local.get().id().equals(built)) {
+                    engine.tag(built, image.name(), tag);
+                    log.info("Tagged " + reference + " from the built image " + shortId(built) + " (it named "
+                            + shortId(local.get().id()) + ")");
+                }
+            }
+        } else {
+            for (String tag : settings.tags()) {
+                String reference = image.withTag(tag);
+                if (engine.inspectImage(reference).isEmpty()) {
+                    throw new ConfigurationException("Image " + reference + " is not in the Docker engine and no build"
+                            + " is recorded (" + recordFile + " not found): run the build goal first (mvn package),"
+                            + " or check <image> and <tags>");
+                }
+            }
+            log.debug("No build record in " + recordFile + "; pushing the local tags as they are");
+        }
+    }
+
+    private TagResult pushTag(PushSettings settings, String tag, RegistryAuth auth, RegistryCredentials credentials) {
+        ImageReference image = settings.image();
+        String reference = image.withTag(tag);
+        int attempts = settings.retries() + 1;
+        for (int attempt = 1; ; attempt++) {
+            LayerTally tally = new LayerTally();
+            long start = System.nanoTime();
+            try {
+                String digest = engine.push(image.name(), tag, auth, tally::accept);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                TagResult result = new TagResult(tag, reference, digest, tally.pushed(), tally.existing(), millis);
+                log.info(String.format(
+                        Locale.ROOT,
+                        "  %s: digest %s, %d layer%s uploaded, %d already in the registry (%.1f s)",
+                        reference,
+                        digest,
+                        result.layersPushed(),
+                        result.layersPushed() == 1 ? "" : "s",
+                        result.layersExisting(),
+                        millis / 1000.0));
+                return result;
+            } catch (PushFailedException e) {
+                String message = credentials.redact(e.getMessage());
+                if (e.unauthorized()) {
+                    throw new PushFailedException(refusedLogin(image, reference, message, credentials), true);
+                }
+                if (attempt >= attempts) {
+                    throw new PushFailedException(
+                            "Pushing " + reference + " to registry " + image.registry()
+                                    + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": "
+                                    + message
+                                    + " (is the registry " + image.registry()
+                                    + " up and reachable from the Docker engine at "
+                                    + engine.host() + "? <pushRetries> sets the retries)",
+                            false);
+                }
+                Duration wait = settings.backoff(attempt);
+                log.warn(String.format(
+                        Locale.ROOT,
+                        "Push of %s failed (attempt %d of %d): %s; retrying in %.1f s",
+                        reference,
+                        attempt,
+                        attempts,
+                        message,
+                        wait.toMillis() / 1000.0));
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new EngineException("Interrupted while waiting to retry the push of " + reference);
+                }
+            }
+        }
+    }
+
+    private static String refusedLogin(ImageReference image, String reference, String message, RegistryCredentials c) {
+        String registry = image.registry();
+        String fix = "Set <registryUsername>/<registryPassword> (fastapi.registry.username/password), a settings.xml"
+                + " <server> with <id>" + registry + "</id>, or a docker login for " + registry + ".";
+        if (c.isAnonymous()) {
+            return "Registry " + registry + " refused the push of " + reference + " without a login (unauthorized): "
+                    + message + ". No credentials were found (" + c.source() + "). " + fix;
+        }
+        return "Registry " + registry + " refused the login (unauthorized) for " + reference + ": " + message
+                + ". Credentials tried: " + c.describe() + ". Check them. " + fix;
+    }
+
+    private static String shortId(String id) {
+        String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
+    }
+
+    /** Counts, per layer, whether it was uploaded or already there (its last status wins). */
+    static final class LayerTally {
+        private final Map<String, String> outcome = new LinkedHashMap<>();
+
+        synchronized void accept(PushEvent event) {
+            if (event.layer() == null || event.status() == null) {
+                return;
+            }
+            String status = event.status();
+            if (status.equals(PUSHED)) {
+                outcome.put(event.layer(), PUSHED);
+            } else if (status.equals(ALREADY_EXISTS) || status.startsWith(MOUNTED)) {
+                outcome.put(event.layer(), ALREADY_EXISTS);
+            }
+        }
+
+        synchronized int pushed() {
+            return (int) outcome.values().stream().filter(PUSHED::equals).count();
+        }
+
+        synchronized int existing() {
+            return (int)
+                    outcome.values().stream().filter(ALREADY_EXISTS::equals).count();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.fastapidocker.smoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One HTTP check of the running image: a GET of {@code path} that must answer {@code status}, and
+ * optionally a body containing {@code contains} and/or equal, as JSON, to {@code json}.
+ *
+ * @param path the path and query, starting with {@code /}
+ * @param status the expected status
+ * @param contains a substring the body must contain, or {@code null}
+ * @param json the expected body as JSON text (whitespace and key order do not matter), or {@code null}
+ * @param jsonField a field the body, a JSON object, must have, or {@code null} (used by the defaults)
+ */
+public record Probe(String path, int status, String contains, String json, String jsonField) {
+    public static final int DEFAULT_STATUS = 200;
+
+    /** Strict: {@code {"a": 1} trailing} is not a JSON document. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Numbers compare by value ({@code 5} equals {@code 5.0}); everything else as Jackson does. */
+    private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    };
+
+    /** A probe from the POM: only a path and checks. */
+    public Probe(String path, Integer status, String contains, String json) {
+        this(path, status == null ? DEFAULT_STATUS : status, blankToNull(contains), blankToNull(json), null);
+    }
+
+    /**
+     * What runs when no probes are configured: Swagger UI at {@code /docs} and the OpenAPI
+     * document, both of which every FastAPI app serves unless the app turned them off.
+     */
+    public static List<Probe> defaults() {
+        return List.of(
+                new Probe("/docs", DEFAULT_STATUS, "Swagger UI", null, null),
+                new Probe("/openapi.json", DEFAULT_STATUS, null, null, "openapi"));
+    }
+
+    /** Checks the probe as configured, naming the element to fix. */
+    public Probe validate(int index) {
+        String where = "<probes><probe> #" + index + (path == null ? "" : " (" + path + ")");
+        if (path == null || path.isBlank()) {
+            throw new ConfigurationException(where + ": <path> must be set, for example /docs");
+        }
+        if (!path.startsWith("/")
+                || path.startsWith("//")
+                || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)
+                || path.contains("#")) {
+            throw new ConfigurationException(where + ": <path> must be a path and query starting with / (no host,"
+                    + " no spaces, no fragment), was '" + path + "'");
+        }
+        try {
+            java.net.URI.create("http://127.0.0.1" + path);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(where + ": <path> is not a valid URI path: " + e.getMessage()
+                    + " (percent-encode special characters)");
+        }
+        if (status < 100 || status > 599) {
+            throw new ConfigurationException(where + ": <status> must be 100-599, was " + status);
+        }
+        if (json != null) {
+            try {
+                parse(json);
+            } catch (JsonProcessingException e) {
+                throw new ConfigurationException(where + ": <json> is not valid JSON: " + e.getOriginalMessage()
+                        + " (was " + json.strip() + ")");
+            }
+        }
+        return this;
+    }
+
+    /** What the probe expects, for reports: {@code status 200, JSON {...}}. */
+    public String expectation() {
+        StringBuilder out = new StringBuilder("status ").append(status);
+        if (contains != null) {
+            out.append(", body containing \"").append(contains).append('"');
+        }
+        if (json != null) {
+            out.append(", JSON ").append(compact(json));
+        }
+        if (jsonField != null) {
+            out.append(", a JSON object with field \"").append(jsonField).append('"');
+        }
+        return out.toString();
+    }
+
+    /** Why the answer does not match, or empty when it does. */
+    public Optional<String> mismatch(int actualStatus, String body) {
+        List<String> problems = new ArrayList<>();
+        if (actualStatus != status) {
+            problems.add("status " + actualStatus + ", expected " + status);
+        }
+        if (contains != null && (body == null || !body.contains(contains))) {
+            problems.add("body does not contain \"" + contains + "\"");
+        }
+        if (json != null || jsonField != null) {
+            JsonNode actual;
+            try {
+                actual = parse(body == null ? "" : body);
+            } catch (JsonProcessingException e) {
+                actual = null;
+            }
+            if (actual == null || actual.isMissingNode()) {
+                problems.add("body is not JSON");
+            } else {
+                if (json != null && !jsonEquals(expectedJson(), actual)) {
+                    problems.add("JSON body differs");
+                }
+                if (jsonField != null && !(actual.isObject() && actual.has(jsonField))) {
+                    problems.add("JSON body has no field \"" + jsonField + "\"");
+                }
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    /** JSON equality: whitespace and key order do not matter, numbers compare by value. */
+    static boolean jsonEquals(JsonNode expected, JsonNode actual) {
+        return expected.equals(BY_VALUE, actual);
+    }
+
+    private JsonNode expectedJson() {
+        try {
+            return parse(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException(
+                    "<json> of probe " + path + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static JsonNode parse(String text) throws JsonProcessingException {
+        JsonNode node = JSON.readTree(text);
+        return node == null ? JsonNodeFactory.instance.missingNode() : node;
+    }
+
+    /** The JSON text without insignificant whitespace, or the text itself when it is not JSON. */
+    static String compact(String text) {
+        try {
+            return JSON.writeValueAsString(parse(text));
+        } catch (JsonProcessingException e) {
+            return text.strip();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.fastapidocker.smoke;
+
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.DockerEngine.ContainerState;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Waits until a container's server answers: a GET every {@link #POLL_INTERVAL} at most, each with a
+ * short timeout, until any HTTP answer or the deadline. An {@link IOException} means "not ready yet".
+ * Every round first asks the engine whether the container still runs, so an app that dies at import
+ * fails at once with its exit code and log, not after the timeout.
+ */
+public final class Readiness {
+    /** At most this long between tries. */
+    public static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** One try may take this long (a server that accepted but answers slowly gets the next try). */
+    public static final Duration TRY_TIMEOUT = Duration.ofSeconds(2);
+    /** A try with less time left than this could not succeed; the loop ends instead. */
+    static final Duration MIN_TRY = Duration.ofMillis(20);
+    /** Lines of the container's log that a failure shows. */
+    public static final int LOG_TAIL_LINES = 40;
+
+    private final DockerEngine engine;
+    private final HttpProber http;
+
+    public Readiness(DockerEngine engine, HttpProber http) {
+        this.engine = engine;
+        this.http = http;
+    }
+
+    /**
+     * The server answered.
+     *
+     * @param millis from the call until the answer
+     * @param attempts GETs sent
+     */
+    public record Ready(long millis, int attempts) {}
+
+    /**
+     * Polls {@code uri} until it answers.
+     *
+     * @param hint appended when the server never answers: what to check
+     * @throws SmokeTestFailedException when the container exited, vanished, or never answered in time
+     */
+    public Ready await(String containerId, URI uri, Duration timeout, String hint) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long interval = POLL_INTERVAL.toNanos();
+        // Bounded in count as well as time: each round lasts at least the poll interval.
+        long maxAttempts = timeout.toNanos() / interval + 2;
+        String lastError = "no try yet";
+        int attempts = 0;
+        while (attempts < maxAttempts) {
+            long roundStart = System.nanoTime();
+            checkRunning(containerId, uri, millisSince(start));
+            long remaining = deadline - roundStart;
+            if (remaining < MIN_TRY.toNanos()) {
+                break;
+            }
+            attempts++;
+            try {
+                http.get(uri, Duration.ofNanos(Math.min(TRY_TIMEOUT.toNanos(), remaining)));
+                return new Ready(millisSince(start), attempts);
+            } catch (IOException e) {
+                lastError = describe(e);
+            }
+            long pause = Math.min(interval - (System.nanoTime() - roundStart), deadline - System.nanoTime());
+            if (pause > 0) {
+                sleep(pause);
+            }
+        }
+        // One last look: a container that died during the final try should say so, not "timed out".
+        checkRunning(containerId, uri, millisSince(start));
+        throw new SmokeTestFailedException(String.format(
+                Locale.ROOT,
+                "No answer from GET %s within %s (%d tries; last: %s). The container is still running.%s"
+                        + " A slow start needs a longer <smokeTimeout> / -Dfastapi.smoke.timeout=SECONDS.%n%s",
+                uri,
+                seconds(timeout),
+                attempts,
+                lastError,
+                hint == null || hint.isEmpty() ? "" : " " + hint,
+                logSection(containerId)));
+    }
+
+    private void checkRunning(String containerId, URI uri, long elapsedMillis) {
+        Optional<ContainerState> state = engine.inspectContainer(containerId);
+        if (state.isEmpty()) {
+            throw new SmokeTestFailedException("The smoke-test container " + shortId(containerId)
+                    + " disappeared before it answered GET " + uri + " (removed by someone else?)");
+        }
+        if (!state.get().running()) {
+            ContainerState s = state.get();
+            throw new SmokeTestFailedException(String.format(
+                    Locale.ROOT,
+                    "The container exited with code %s after %.1f s, before it answered GET %s%s: the server did not start.%n%s",
+                    s.exitCode() == null ? "?" : s.exitCode(),
+                    elapsedMillis / 1000.0,
+                    uri.getRawPath(),
+                    s.oomKilled() ? " (killed: out of memory)" : "",
+                    logSection(containerId)));
+        }
+    }
+
+    /** The container's last lines, as a block for failure messages. */
+    private String logSection(String containerId) {
+        String log;
+        try {
+            log = engine.logs(containerId, LOG_TAIL_LINES).strip();
+        } catch (RuntimeException e) {
+            log = "(could not read it: " + e.getMessage() + ")";
+        }
+        return logBlock(log);
+    }
+
+    /** A log tail framed for a failure message. */
+    static String logBlock(String log) {
+        return "--- container log (last " + LOG_TAIL_LINES + " lines) ---\n" + (log.isEmpty() ? "(empty)" : log)
+                + "\n--- end of container log ---";
+    }
+
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if ((message == null || message.isBlank()) && cause != null) {
+            message = cause.getMessage();
+        }
+        String type = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmokeTestFailedException("Interrupted while waiting for the container to answer");
+        }
+    }
+
+    /** {@code 60 s}, {@code 0.8 s}. */
+    static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.fastapidocker.smoke;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import java.util.Locale;
+
+/** How the smoke container is reached from the build. */
+public enum SmokeNetwork {
+    /** The engine's default network; the container port is published on a free port of 127.0.0.1. */
+    BRIDGE,
+    /**
+     * The host's network: the server gets a free loopback port in place of its configured one, so
+     * two builds never collide (for engines without a bridge and some CI runners).
+     */
+    HOST;
+
+    /** The engine's name for it. */
+    public String engineName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SmokeNetwork parse(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "", "bridge" -> BRIDGE;
+            case "host" -> HOST;
+            default -> throw new ConfigurationException(
+                    "<smokeNetwork> / fastapi.smoke.network must be bridge or host, was '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.fastapidocker.smoke;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a smoke test found, logged as a table and written to {@code target/fastapi-docker/smoke.json}.
+ *
+ * @param image the image as named ({@code name:tag})
+ * @param imageId the image id that ran
+ * @param network {@code bridge} or {@code host}
+ * @param port the loopback port probed
+ * @param command the command the container ran, or empty for the image's own
+ * @param ready how the server became ready, or {@code null} when it never did
+ * @param probes each probe's result, in order (empty when the server never became ready)
+ * @param stop how the container stopped, or {@code null} when it was not stopped gracefully
+ * @param failure why the test failed, or {@code null} when it passed
+ * @param containerLog the last lines of the container's output
+ * @param totalMillis the whole smoke test
+ */
+public record SmokeReport(
+        String image,
+        String imageId,
+        String network,
+        int port,
+        List<String> command,
+        Readiness.Ready ready,
+        List<ProbeResult> probes,
+        StopResult stop,
+        String failure,
+        String containerLog,
+        long totalMillis) {
+
+    public static final String FILE_NAME = "smoke.json";
+
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public boolean passed() {
+        return failure == null;
+    }
+
+    /**
+     * One probe's answer.
+     *
+     * @param path what was requested
+     * @param expected what the probe expects, in words
+     * @param status the status, or {@code null} when nothing answered
+     * @param latencyMillis the time to the whole answer
+     * @param problem why it did not pass, or {@code null}
+     * @param body the body, shortened
+     */
+    public record ProbeResult(
+            String path, String expected, Integer status, long latencyMillis, String problem, String body) {
+        public boolean passed() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * How the container stopped.
+     *
+     * @param millis from the stop request until the container had exited
+     * @param exitCode the exit code, or {@code null} when the engine did not say
+     * @param graceSeconds the grace period between SIGTERM and the kill
+     */
+    public record StopResult(long millis, Integer exitCode, int graceSeconds) {
+        /** It exited by itself, with 0, after SIGTERM. */
+        public boolean graceful() {
+            return exitCode != null && exitCode == 0;
+        }
+
+        /** The engine had to SIGKILL it (128 + 9). */
+        public boolean killed() {
+            return exitCode != null && exitCode == 137;
+        }
+    }
+
+    /** The report as JSON, keys in a fixed order. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("passed", passed());
+        root.put("image", image);
+        root.put("imageId", imageId);
+        root.put("network", network);
+        root.put("port", port);
+        ArrayNode cmd = root.putArray("command");
+        command.forEach(cmd::add);
+        if (ready != null) {
+            root.putObject("ready").put("millis", ready.millis()).put("attempts", ready.attempts());
+        } else {
+            root.putNull("ready");
+        }
+        ArrayNode list = root.putArray("probes");
+        for (ProbeResult p : probes) {
+            ObjectNode node = list.addObject();
+            node.put("path", p.path());
+            node.put("expected", p.expected());
+            if (p.status() == null) {
+                node.putNull("status");
+            } else {
+                node.put("status", p.status());
+            }
+            node.put("latencyMillis", p.latencyMillis());
+            node.put("passed", p.passed());
+            node.put("problem", p.problem());
+            node.put("body", p.body());
+        }
+        if (stop != null) {
+            ObjectNode s = root.putObject("stop");
+            s.put("millis", stop.millis());
+            if (stop.exitCode() == null) {
+                s.putNull("exitCode");
+            } else {
+                s.put("exitCode", stop.exitCode());
+            }
+            s.put("graceful", stop.graceful());
+            s.put("killed", stop.killed());
+            s.put("graceSeconds", stop.graceSeconds());
+        } else {
+            root.putNull("stop");
+        }
+        root.put("totalMillis", totalMillis);
+        root.put("failure", failure);
+        root.put("containerLog", containerLog);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the smoke report as JSON", e);
+        }
+    }
+
+    /** Writes {@code smoke.json} into the directory; returns the file. */
+    public Path write(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.fastapidocker.smoke;
+
+import io.github.fastapidocker.kernel.FastApiDockerException;
+
+/** The image did not pass: it did not start, a probe failed, or it did not stop gracefully. */
+public class SmokeTestFailedException extends FastApiDockerException {
+    private static final long serialVersionUID = 1L;
+
+    public SmokeTestFailedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.fastapidocker.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildRecordTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsEvenOddValues() {
+        BuildRecord record = new BuildRecord(
+                "sha256:abc",
+                "127.0.0.1:5555/team/app",
+                List.of("1.0", "latest"),
+                List.of("fastapi", "run", "app/main.py", "--root-path", "/a=b:c#d é", "--forwarded-allow-ips", "*"),
+                8080);
+        record.write(dir);
+        assertEquals(record, BuildRecord.read(dir).orElseThrow());
+    }
+
+    @Test
+    void userDockerfileHasNoCommand() {
+        BuildRecord record = new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80);
+        record.write(dir);
+        assertEquals(List.of(), BuildRecord.read(dir).orElseThrow().command());
+    }
+
+    @Test
+    void absentWhenNothingWasBuilt() {
+        assertTrue(BuildRecord.read(dir).isEmpty());
+    }
+}

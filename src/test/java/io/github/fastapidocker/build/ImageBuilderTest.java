@@ -1,0 +1,179 @@
+package io.github.fastapidocker.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastapidocker.docker.BuildFailedException;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.FakeEngine;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.RecordingLog;
+import io.github.fastapidocker.project.PythonProjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageBuilderTest {
+    @TempDir
+    Path dir;
+
+    private final FakeEngine engine = new FakeEngine();
+    private final RecordingLog log = new RecordingLog();
+
+    private BuildPlan plan(Map<String, String> labels) throws IOException {
+        if (!Files.exists(dir.resolve("py"))) {
+            PythonProjects.seed(dir.resolve("py"));
+        }
+        return BuildPlan.of(
+                new ProjectSettings(
+                        dir.resolve("py"),
+                        "requirements.txt",
+                        null,
+                        null,
+                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
+                        Set.of(),
+                        labels),
+                log);
+    }
+
+    private BuildSettings settings(String... tags) {
+        return new BuildSettings(
+                ImageReference.parse("team/app", "image"),
+                List.of(tags),
+                Map.of("A", "1"),
+                null,
+                false,
+                false,
+                dir.resolve("out"));
+    }
+
+    @Test
+    void buildsTheContextItWroteAndRecordsTheImage() throws IOException {
+        ImageBuilder.Result result =
+                new ImageBuilder(engine, log).build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+
+        assertEquals(1, engine.builds.size());
+        assertEquals(
+                List.of("team/app:1.0", "team/app:latest"), engine.builds.get(0).tags());
+        assertEquals(Map.of(), engine.builds.get(0).labels(), "generated Dockerfiles carry their labels themselves");
+        assertArrayEquals(Files.readAllBytes(dir.resolve("out/context.tar")), engine.contexts.get(0));
+        assertTrue(Files.readString(dir.resolve("out/Dockerfile")).contains("\"x\"=\"y\""));
+
+        BuildRecord record = BuildRecord.read(dir.resolve("out")).orElseThrow();
+        assertEquals(
+                new BuildRecord(
+                        "sha256:222",
+                        "team/app",
+                        List.of("1.0", "latest"),
+                        List.of("fastapi", "run", "app/main.py", "--port", "80"),
+                        80),
+                record);
+
+        assertEquals(List.of("FROM base", "RUN true"), result.steps());
+        assertEquals(List.of("RUN true"), result.cachedSteps());
+        assertEquals(Files.size(dir.resolve("out/context.tar")), result.contextBytes());
+        assertTrue(log.infos().contains("Step 2/2 : RUN true"), "the build is streamed to the log");
+        assertTrue(log.infos().contains("  tagged team/app:latest"));
+        assertTrue(
+                log.infos().stream()
+                        .anyMatch(l ->
+                                l.startsWith("  size 123.5 MB, context ") && l.contains("1 of 2 steps from cache")),
+                log.infos().toString());
+    }
+
+    @Test
+    void tagsTheEngineDidNotApplyAreApplied() throws IOException {
+        engine.tagsOnBuild = false;
+        new ImageBuilder(engine, log).build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(List.of("team/app:1.0", "team/app:latest"), engine.tagged);
+    }
+
+    @Test
+    void aFailingStepNamesTheStepAndShowsItsOutput() throws IOException {
+        engine.buildOutput = List.of(
+                "Step 1/2 : FROM base\n",
+                " ---> 111\n",
+                "Step 2/2 : RUN pip install -r x\n",
+                "ERROR: No matching distribution found for nope\n");
+        engine.buildError = "The command '/bin/sh -c pip install -r x' returned a non-zero code: 1";
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log)
+                .build(plan(Map.of()), settings("1.0"), 80));
+        assertTrue(
+                e.getMessage().startsWith("Image build failed at Step 2/2 : RUN pip install -r x: The command"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("ERROR: No matching distribution found for nope"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out/image.properties")), "nothing is recorded for a failed build");
+    }
+
+    @Test
+    void anUnchangedBuildIsNotSentAgain() throws IOException {
+        engine.images.put(
+                "python:3.14", new DockerEngine.ImageInfo("sha256:base", List.of("python:3.14"), 1, List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size());
+
+        ImageBuilder.Result again = builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size(), "same context, settings and base image: nothing to build");
+        assertEquals("sha256:222", again.imageId());
+        assertTrue(
+                log.infos().stream().anyMatch(l -> l.startsWith("Image sha256:222 is up to date")),
+                log.infos().toString());
+        assertEquals(
+                "sha256:222", BuildRecord.read(dir.resolve("out")).orElseThrow().imageId());
+
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(2, engine.builds.size(), "another tag is another build");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(3, engine.builds.size(), "another Dockerfile (label) is another build");
+        PythonProjects.write(dir.resolve("py"), "app/main.py", "changed = True\n");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(4, engine.builds.size(), "changed code is another build");
+        engine.images.put(
+                "python:3.14", new DockerEngine.ImageInfo("sha256:newbase", List.of("python:3.14"), 1, List.of()));
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(5, engine.builds.size(), "a new base image is another build");
+        engine.images.remove("sha256:222");
+        builder.build(plan(Map.of("x", "y")), settings("1.0", "latest"), 80);
+        assertEquals(6, engine.builds.size(), "an image removed since is built again");
+        builder.build(
+                plan(Map.of("x", "y")),
+                new BuildSettings(
+                        ImageReference.parse("team/app", "image"),
+                        List.of("1.0", "latest"),
+                        Map.of("A", "1"),
+                        null,
+                        true,
+                        false,
+                        dir.resolve("out")),
+                80);
+        assertEquals(7, engine.builds.size(), "noCache always builds");
+    }
+
+    @Test
+    void aBaseImageTheEngineLacksMeansBuild() throws IOException {
+        ImageBuilder builder = new ImageBuilder(engine, log);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(2, engine.builds.size(), "the engine will pull or fail: its answer, not ours");
+    }
+
+    @Test
+    void invalidSettingsFailBeforeTheEngineIsUsed() throws IOException {
+        BuildPlan plan = plan(Map.of());
+        assertThrows(ConfigurationException.class, () -> new ImageBuilder(engine, log).build(plan, settings(), 80));
+        assertThrows(ConfigurationException.class, () -> new ImageBuilder(engine, log)
+                .build(plan, settings("ok", "-no"), 80));
+        assertEquals(0, engine.builds.size());
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.fastapidocker.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages must say where the engine address came from, so the user knows what to change. */
+class EngineLocationTest {
+    @TempDir
+    Path config;
+
+    @Test
+    void explicitHostWins() {
+        assertEquals(
+                "<dockerHost> / fastapi.dockerHost",
+                new EngineLocation("tcp://h:2376")
+                        .source(Map.of("DOCKER_HOST", "unix:///x", "DOCKER_CONFIG", config.toString())));
+    }
+
+    @Test
+    void thenDockerHost() {
+        assertEquals("DOCKER_HOST", new EngineLocation(null).source(Map.of("DOCKER_HOST", "unix:///x")));
+    }
+
+    @Test
+    void thenDockerContextVariable() {
+        assertEquals(
+                "docker context 'remote' (DOCKER_CONTEXT)",
+                new EngineLocation(" ").source(Map.of("DOCKER_HOST", "", "DOCKER_CONTEXT", "remote")));
+    }
+
+    @Test
+    void thenTheCurrentContextOfTheConfig() throws IOException {
+        Files.writeString(config.resolve("config.json"), "{\n  \"auths\": {},\n  \"currentContext\" : \"colima\"\n}");
+        assertEquals(
+                "docker context 'colima' (" + config.resolve("config.json") + ")",
+                new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
+    }
+
+    @Test
+    void elseTheDefaultSocket() throws IOException {
+        assertEquals("the default socket", new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
+        Files.writeString(config.resolve("config.json"), "{\"currentContext\": \"default\"}");
+        assertEquals("the default socket", new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
+    }
+}

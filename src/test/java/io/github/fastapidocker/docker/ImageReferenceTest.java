@@ -1,0 +1,86 @@
+package io.github.fastapidocker.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageReferenceTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "hello-fastapi, docker.io, false",
+        "team/hello_fastapi, docker.io, false",
+        "a__b/c.d-e---f, docker.io, false",
+        "localhost/app, localhost, true",
+        "127.0.0.1:5555/team/app, 127.0.0.1:5555, true",
+        "registry.example.com/app, registry.example.com, true",
+        "registry.example.com:443/a/b/c, registry.example.com:443, true",
+        "[::1]:5000/app, [::1]:5000, true",
+    })
+    void validNames(String name, String registry, boolean explicit) {
+        ImageReference ref = ImageReference.parse(name, "image");
+        assertEquals(registry, ref.registry());
+        assertEquals(explicit, ref.hasExplicitRegistry());
+        assertEquals(name, ref.name());
+        assertEquals(name + ":1.0", ref.withTag("1.0"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"Hello", "team/App", "-app", "app-", "a..b", "a/", "/a", "a//b", "a b", "a_-b", "bad_host:x/app"
+            })
+    void invalidNames(String name) {
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"));
+        assertTrue(e.getMessage().startsWith("<image>"), e.getMessage());
+        assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app:1.0", "127.0.0.1:5555/app:latest", "app@sha256:abc"})
+    void tagsAndDigestsBelongInTags(String name) {
+        assertTrue(assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"))
+                .getMessage()
+                .contains("without tag or digest"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "1.0",
+                "latest",
+                "1.0.0-SNAPSHOT",
+                "_x",
+                "A_b.c-d",
+                "x234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"
+            })
+    void validTags(String tag) {
+        assertEquals(tag, ImageReference.validateTag(tag, "tags"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-x", ".x", "a:b", "a/b", "a b", "a+b"})
+    void invalidTags(String tag) {
+        assertEquals(
+                "<tags> has an invalid tag '" + tag
+                        + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)",
+                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "tags"))
+                        .getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void emptyAndTooLong() {
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse("", "image"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse(null, "image"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse("a".repeat(256), "image"));
+        assertFalse(ImageReference.parse("a".repeat(255), "image").hasExplicitRegistry());
+        assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "tags"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.validateTag("x".repeat(129), "tags"));
+    }
+}

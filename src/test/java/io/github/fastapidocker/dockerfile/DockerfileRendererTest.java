@@ -1,0 +1,128 @@
+package io.github.fastapidocker.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.project.PythonLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Golden files: every variant of FastAPI's container guide, byte for byte. */
+class DockerfileRendererTest {
+    private static final PythonLayout PACKAGE =
+            new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", Path.of("/p/requirements.txt"));
+    private static final PythonLayout SINGLE =
+            new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "main.py", "main.py", Path.of("/p/requirements.txt"));
+
+    private static DockerfileOptions guide() {
+        return new DockerfileOptions("python:3.14", 80, null, false, null, null);
+    }
+
+    @Test
+    void packageLayoutIsTheGuidesDockerfile() throws IOException {
+        assertEquals(golden("package"), DockerfileRenderer.render(PACKAGE, guide()));
+    }
+
+    @Test
+    void singleFileLayout() throws IOException {
+        assertEquals(golden("single-file"), DockerfileRenderer.render(SINGLE, guide()));
+    }
+
+    @Test
+    void behindAProxy() throws IOException {
+        DockerfileOptions options = new DockerfileOptions("python:3.14", 80, null, true, "*", "/api/v1");
+        assertEquals(golden("proxy-headers"), DockerfileRenderer.render(PACKAGE, options));
+    }
+
+    @Test
+    void fourWorkersOnAnotherPortAndBase() throws IOException {
+        DockerfileOptions options = new DockerfileOptions("python:3.12-slim", 8080, 4, false, null, null);
+        assertEquals(golden("workers-4"), DockerfileRenderer.render(PACKAGE, options));
+    }
+
+    @Test
+    void labelsAreOneSortedInstructionBeforeTheCodeWithQuotingAndNoExpansion() throws IOException {
+        Map<String, String> labels = Map.of(
+                "org.opencontainers.image.version", "1.0.0",
+                "org.opencontainers.image.title", "Hello \"quoted\" $HOME");
+        assertEquals(golden("labels"), DockerfileRenderer.render(PACKAGE, guide(), labels));
+    }
+
+    @Test
+    void sameInputSameBytes() {
+        DockerfileOptions options = new DockerfileOptions("python:3.14", 80, 2, true, "10.0.0.1", null);
+        Map<String, String> labels = new java.util.HashMap<>(Map.of("b", "2", "a", "1", "c", "3"));
+        String first = DockerfileRenderer.render(PACKAGE, options, labels);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(first, DockerfileRenderer.render(PACKAGE, options, new java.util.LinkedHashMap<>(labels)));
+        }
+    }
+
+    @Test
+    void usesNothingTheClassicBuilderRejects() {
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE, new DockerfileOptions("python:3.14", 80, 4, true, "*", "/x"), Map.of("k", "v"));
+        assertFalse(dockerfile.contains("--mount"), "RUN --mount needs BuildKit");
+        assertFalse(dockerfile.contains("--chmod"), "COPY --chmod needs BuildKit");
+        assertFalse(dockerfile.contains("<<"), "heredocs need BuildKit");
+        assertFalse(Pattern.compile("(?m)^#\\s*syntax=").matcher(dockerfile).find(), "# syntax= needs BuildKit");
+    }
+
+    @Test
+    void cmdIsAlwaysExecFormAndEscapesJson() {
+        DockerfileOptions options = new DockerfileOptions("python:3.14", 80, null, false, "a\"b\\c", null);
+        String cmd = DockerfileRenderer.render(PACKAGE, options)
+                .lines()
+                .filter(l -> l.startsWith("CMD "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "CMD [\"fastapi\", \"run\", \"app/main.py\", \"--port\", \"80\", \"--forwarded-allow-ips\", \"a\\\"b\\\\c\"]",
+                cmd);
+        assertEquals(
+                List.of("fastapi", "run", "app/main.py", "--port", "80", "--forwarded-allow-ips", "a\"b\\c"),
+                DockerfileRenderer.command(PACKAGE, options));
+    }
+
+    @Test
+    void invalidOptionsNameTheElement() {
+        assertEquals(
+                "<port> must be 1-65535, was 0",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> DockerfileRenderer.render(
+                                        PACKAGE, new DockerfileOptions("python:3.14", 0, null, false, null, null)))
+                        .getMessage());
+        assertEquals(
+                "<port> must be 1-65535, was 65536",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> new DockerfileOptions("python:3.14", 65536, null, false, null, null).validate())
+                        .getMessage());
+        assertEquals(
+                "<workers> must be at least 1, was 0",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> new DockerfileOptions("python:3.14", 80, 0, false, null, null).validate())
+                        .getMessage());
+        assertThrows(ConfigurationException.class, () -> new DockerfileOptions("python 3", 80, null, false, null, null)
+                .validate());
+        assertThrows(
+                ConfigurationException.class,
+                () -> new DockerfileOptions("python:3", 80, null, false, null, "/a\nRUN x").validate());
+    }
+
+    static String golden(String name) throws IOException {
+        try (InputStream in = DockerfileRendererTest.class.getResourceAsStream("/golden/" + name + ".Dockerfile")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

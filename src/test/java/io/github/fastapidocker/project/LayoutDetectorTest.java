@@ -1,0 +1,119 @@
+package io.github.fastapidocker.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutDetectorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void packageLayout() throws IOException {
+        PythonProjects.seed(dir);
+        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", null);
+        assertEquals(
+                new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", dir.resolve("requirements.txt")),
+                layout);
+    }
+
+    @Test
+    void singleFileLayout() throws IOException {
+        PythonProjects.singleFile(dir);
+        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", null);
+        assertEquals(PythonLayout.Kind.SINGLE_FILE, layout.kind());
+        assertEquals("main.py", layout.source());
+        assertEquals("main.py", layout.appFile());
+    }
+
+    @Test
+    void packageWinsOverSingleFileAsFastapiRunDoes() throws IOException {
+        PythonProjects.seed(dir);
+        PythonProjects.write(dir, "main.py", "x = 1\n");
+        assertEquals(
+                PythonLayout.Kind.PACKAGE,
+                LayoutDetector.detect(dir, null, null).kind());
+    }
+
+    @Test
+    void appPathOverridesDetection() throws IOException {
+        PythonProjects.seed(dir);
+        PythonProjects.write(dir, "service.py", "from fastapi import FastAPI\napp = FastAPI()\n");
+        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", "service.py");
+        assertEquals(
+                new PythonLayout(
+                        PythonLayout.Kind.SINGLE_FILE, "service.py", "service.py", dir.resolve("requirements.txt")),
+                layout);
+    }
+
+    @Test
+    void appPathInANestedPackageCopiesTheTopPackage() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        PythonProjects.write(dir, "src/shop/__init__.py", "");
+        PythonProjects.write(dir, "src/shop/api/__init__.py", "");
+        PythonProjects.write(dir, "src/shop/api/main.py", "app = None\n");
+        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", "src/shop/api/main.py");
+        assertEquals(PythonLayout.Kind.PACKAGE, layout.kind());
+        assertEquals("src/shop", layout.source());
+        assertEquals("shop", layout.target());
+        assertEquals("shop/api/main.py", layout.appFile());
+    }
+
+    @Test
+    void appPathDirectoryFindsItsMain() throws IOException {
+        PythonProjects.seed(dir);
+        assertEquals("app/main.py", LayoutDetector.detect(dir, null, "app").appFile());
+    }
+
+    @Test
+    void requirementsFileInASubdirectory() throws IOException {
+        PythonProjects.seed(dir);
+        PythonProjects.write(dir, "requirements/prod.txt", "fastapi\n");
+        assertEquals(
+                dir.resolve("requirements/prod.txt"),
+                LayoutDetector.detect(dir, "requirements/prod.txt", null).requirements());
+    }
+
+    @Test
+    void noAppNamesEveryPathLookedAt() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null));
+        assertEquals(
+                "No FastAPI application found in " + dir.toAbsolutePath().normalize()
+                        + ": looked for app/main.py, app/app.py, app/api.py, main.py, app.py, api.py (set <appPath> or <pythonDirectory>)",
+                e.getMessage());
+    }
+
+    @Test
+    void missingRequirementsNamesTheFullPath() throws IOException {
+        PythonProjects.write(dir, "main.py", "");
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, "requirements.txt", null));
+        assertEquals(
+                "requirements file not found: "
+                        + dir.toAbsolutePath().normalize().resolve("requirements.txt") + " (set <requirementsFile>)",
+                e.getMessage());
+    }
+
+    @Test
+    void badAppPaths() throws IOException {
+        PythonProjects.seed(dir);
+        assertTrue(assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, "nope.py"))
+                .getMessage()
+                .startsWith("<appPath> must name a .py file or a package directory, not found: "));
+        assertTrue(assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, "../outside.py"))
+                .getMessage()
+                .startsWith("<appPath> must be inside the Python directory"));
+        assertTrue(assertThrows(
+                        ConfigurationException.class, () -> LayoutDetector.detect(dir.resolve("nowhere"), null, null))
+                .getMessage()
+                .endsWith("(set <pythonDirectory>)"));
+    }
+}
