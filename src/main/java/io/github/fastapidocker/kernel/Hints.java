@@ -1,0 +1,33 @@
+package io.github.fastapidocker.kernel;
+
+/**
+ * How the user changes things, in the words of the tool that runs the plugin (for Maven: POM
+ * elements, {@code -D} properties, {@code mvn} commands). The core raises its errors and writes its
+ * advice through this, never with those words of its own, so renaming a parameter is one change
+ * at the edge (as Jib's {@code HelpfulSuggestions} does).
+ */
+public interface Hints {
+
+    /** How the user names a setting, for example {@code <smokeNetwork> (fastapi.smoke.network)}. */
+    String name(Setting setting);
+
+    /**
+     * How the user sets it to {@code value}, for example {@code <smokeNetwork>host</smokeNetwork>
+     * (-Dfastapi.smoke.network=host)}.
+     */
+    String set(Setting setting, String value);
+
+    /** The command that runs a step with everything before it, for example {@code mvn package}. */
+    String command(Step step);
+
+    /** Where else a login for {@code registry} can be kept, for example a settings.xml server. */
+    String serverLogin(String registry);
+
+    /** The steps a hint can tell the user to run. */
+    enum Step {
+        /** Writes, builds and smoke-tests the image. */
+        BUILD,
+        /** Pushes it. */
+        PUSH
+    }
+}
