@@ -1,6 +1,8 @@
 package io.github.fastapidocker.auth;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,24 +28,26 @@ public final class FixedCredentialSource implements CredentialSource {
         this.password = password == null || password.isEmpty() ? null : password;
     }
 
-    /** {@code <registryUsername>}/{@code <registryPassword>} (or their properties). */
-    public static FixedCredentialSource explicit(String username, String password) {
-        return new FixedCredentialSource(
-                "<registryUsername>/<registryPassword>",
-                "<registryUsername> (fastapi.registry.username)",
-                "<registryPassword> (fastapi.registry.password)",
-                username,
-                password);
+    /** The plugin's own registry username and password settings. */
+    public static FixedCredentialSource explicit(String username, String password, Hints hints) {
+        String user = hints.name(Setting.REGISTRY_USERNAME);
+        String pass = hints.name(Setting.REGISTRY_PASSWORD);
+        return new FixedCredentialSource(user + " and " + pass, user, pass, username, password);
     }
 
     /**
-     * A {@code settings.xml} server, already decrypted.
+     * A login the build tool keeps for a server (Maven: a {@code settings.xml} server, already
+     * decrypted).
      *
      * @param id the server id, which equals the registry host[:port]
      */
-    public static FixedCredentialSource settingsServer(String id, String username, String password) {
-        String name = "settings.xml server '" + id + "'";
-        return new FixedCredentialSource(name, "<username> of " + name, "<password> of " + name, username, password);
+    public static FixedCredentialSource server(String id, String username, String password, Hints hints) {
+        return new FixedCredentialSource(
+                hints.server(id),
+                hints.serverField(id, "username"),
+                hints.serverField(id, "password"),
+                username,
+                password);
     }
 
     @Override

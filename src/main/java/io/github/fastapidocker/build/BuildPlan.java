@@ -4,6 +4,8 @@ import io.github.fastapidocker.dockerfile.DockerfileInspector;
 import io.github.fastapidocker.dockerfile.DockerfileRenderer;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.project.LayoutDetector;
 import io.github.fastapidocker.project.PythonLayout;
 import java.io.IOException;
@@ -37,13 +39,18 @@ public record BuildPlan(
         return layout != null;
     }
 
-    /** Validates the settings and plans the build; nothing is contacted. */
-    public static BuildPlan of(ProjectSettings settings, BuildLog log) {
+    /**
+     * Validates the settings (the one place they are) and plans the build; nothing is contacted.
+     *
+     * @param hints how the user names the settings, for messages
+     */
+    public static BuildPlan of(ProjectSettings settings, BuildLog log, Hints hints) {
         if (settings.userDockerfile() != null) {
-            return ofUserDockerfile(settings, log);
+            return ofUserDockerfile(settings, log, hints);
         }
-        PythonLayout layout =
-                LayoutDetector.detect(settings.pythonDirectory(), settings.requirementsFile(), settings.appPath());
+        settings.options().validate(hints);
+        PythonLayout layout = LayoutDetector.detect(
+                settings.pythonDirectory(), settings.requirementsFile(), settings.appPath(), hints);
         String dockerfile = DockerfileRenderer.render(layout, settings.options(), settings.labels());
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
         BuildContext context = new BuildContext()
@@ -55,14 +62,16 @@ public record BuildPlan(
                 dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of());
     }
 
-    private static BuildPlan ofUserDockerfile(ProjectSettings settings, BuildLog log) {
+    private static BuildPlan ofUserDockerfile(ProjectSettings settings, BuildLog log, Hints hints) {
         Path file = settings.userDockerfile().toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException("Dockerfile not found: " + file + " (set <dockerfile>)");
+            throw new ConfigurationException(
+                    "Dockerfile not found: " + file + " (set " + hints.name(Setting.DOCKERFILE) + ")");
         }
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
-            throw new ConfigurationException("Python directory not found: " + base + " (set <pythonDirectory>)");
+            throw new ConfigurationException(
+                    "Python directory not found: " + base + " (set " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
         }
         String text;
         try {

@@ -2,12 +2,14 @@ package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How to build the planned image; plain values, validated by {@link #validate()}.
+ * How to build the planned image; plain values, validated by {@link #validate(Hints)}.
  *
  * @param image the image name without tag
  * @param tags every tag to apply (at least one)
@@ -26,14 +28,15 @@ public record BuildSettings(
         boolean pull,
         Path outputDirectory) {
 
-    public BuildSettings validate() {
+    /** Checks the values before anything is contacted; messages name the settings through {@code hints}. */
+    public BuildSettings validate(Hints hints) {
         if (tags == null || tags.isEmpty()) {
-            throw new ConfigurationException("<tags> must name at least one tag");
+            throw new ConfigurationException(hints.name(Setting.TAGS) + " must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, "tags"));
+        tags.forEach(t -> ImageReference.validateTag(t, hints.name(Setting.TAGS)));
         buildArgs.keySet().forEach(k -> {
             if (k == null || k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
-                throw new ConfigurationException("<buildArgs> has an invalid name '" + k + "'");
+                throw new ConfigurationException(hints.name(Setting.BUILD_ARGS) + " has an invalid name '" + k + "'");
             }
         });
         return this;

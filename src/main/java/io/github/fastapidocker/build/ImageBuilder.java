@@ -6,6 +6,8 @@ import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.dockerfile.DockerfileInspector;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.Fingerprint;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,12 @@ public final class ImageBuilder {
 
     private final DockerEngine engine;
     private final BuildLog log;
+    private final Hints hints;
 
-    public ImageBuilder(DockerEngine engine, BuildLog log) {
+    public ImageBuilder(DockerEngine engine, BuildLog log, Hints hints) {
         this.engine = engine;
         this.log = log;
+        this.hints = hints;
     }
 
     /** What a build produced. */
@@ -52,9 +56,13 @@ public final class ImageBuilder {
         return file;
     }
 
+    /**
+     * Builds, tags and records the image, or records the last one when nothing changed.
+     *
+     * @param settings already validated ({@link BuildSettings#validate(Hints)})
+     */
     public Result build(BuildPlan plan, BuildSettings settings, int port) {
         long start = System.nanoTime();
-        settings.validate();
         writeDockerfile(plan, settings.outputDirectory());
         Path tar = settings.outputDirectory().resolve(CONTEXT_TAR);
         long contextBytes = plan.context().writeTo(tar);
@@ -71,7 +79,7 @@ public final class ImageBuilder {
         if (unchanged.isPresent()) {
             DockerEngine.ImageInfo info = unchanged.get();
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
-                    + " (-Dfastapi.build.noCache=true builds anyway)");
+                    + " (" + hints.set(Setting.NO_CACHE, "true") + " builds anyway)");
             record(plan, settings, port, info.id());
             Result result = new Result(
                     info.id(),
@@ -81,7 +89,7 @@ public final class ImageBuilder {
                     List.of(),
                     contextBytes,
                     (System.nanoTime() - start) / 1_000_000);
-            summarize(result);
+            summarize(result, true);
             return result;
         }
         Fingerprint.Recorded.delete(fingerprintFile);
@@ -103,9 +111,10 @@ public final class ImageBuilder {
                     output::accept);
         } catch (BuildFailedException e) {
             output.finish();
+            // The output was streamed to the log as it came: the message does not repeat it.
             throw new BuildFailedException("Image build failed"
                     + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": " + e.getMessage()
-                    + "\n--- last build output ---\n" + output.tail());
+                    + " (the build output is above)");
         }
         output.finish();
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");
@@ -130,7 +139,7 @@ public final class ImageBuilder {
                 output.cachedSteps(),
                 contextBytes,
                 (System.nanoTime() - start) / 1_000_000);
-        summarize(result);
+        summarize(result, false);
         return result;
     }
 
@@ -177,7 +186,19 @@ public final class ImageBuilder {
                 .filter(info -> info.repoTags().containsAll(settings.references()));
     }
 
-    private void summarize(Result r) {
+    private void summarize(Result r, boolean upToDate) {
+        if (upToDate) {
+            for (String reference : r.references()) {
+                log.info("  tagged " + reference);
+            }
+            log.info(String.format(
+                    Locale.ROOT,
+                    "  size %.1f MB, context %d bytes, up to date (nothing built), %.1f s",
+                    r.size() / 1e6,
+                    r.contextBytes(),
+                    r.millis() / 1000.0));
+            return;
+        }
         log.info("Built image " + r.imageId());
         for (String reference : r.references()) {
             log.info("  tagged " + reference);

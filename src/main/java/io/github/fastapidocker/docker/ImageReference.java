@@ -32,19 +32,19 @@ public final class ImageReference {
      * Parses an image name without tag or digest, for example {@code 127.0.0.1:5000/team/api}.
      *
      * @param name the name
-     * @param element the POM element the name came from, for the error message
+     * @param element how the user names the setting the name came from, for the error message
      */
     public static ImageReference parse(String name, String element) {
         if (name == null || name.isBlank()) {
-            throw new ConfigurationException("<" + element + "> must not be empty");
+            throw new ConfigurationException(element + " must not be empty");
         }
         if (name.contains("@") || lastColonIsTag(name)) {
-            throw new ConfigurationException("<" + element + "> must be an image name without tag or digest"
-                    + " (put tags in <tags>), was '" + name + "'");
+            throw new ConfigurationException(element + " must be an image name without tag or digest"
+                    + " (tags are set apart from the name), was '" + name + "'");
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new ConfigurationException(
-                    "<" + element + "> is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
+                    element + " is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
         }
         String registry = null;
         String path = name;
@@ -59,12 +59,12 @@ public final class ImageReference {
                 path = name.substring(slash + 1);
                 if (!DOMAIN.matcher(registry).matches()) {
                     throw new ConfigurationException(
-                            "<" + element + "> has an invalid registry host '" + registry + "' in '" + name + "'");
+                            element + " has an invalid registry host '" + registry + "' in '" + name + "'");
                 }
             }
         }
         if (!PATH.matcher(path).matches()) {
-            throw new ConfigurationException("<" + element + "> is not a valid image name: '" + name
+            throw new ConfigurationException(element + " is not a valid image name: '" + name
                     + "' (lowercase letters, digits and separators . _ __ - between them, components separated by /)");
         }
         return new ImageReference(registry, path);
@@ -78,7 +78,7 @@ public final class ImageReference {
     /** Checks one tag against Docker's grammar ({@code [\w][\w.-]{0,127}}). */
     public static String validateTag(String tag, String element) {
         if (tag == null || !TAG.matcher(tag).matches()) {
-            throw new ConfigurationException("<" + element + "> has an invalid tag '" + tag
+            throw new ConfigurationException(element + " has an invalid tag '" + tag
                     + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)");
         }
         return tag;

@@ -1,6 +1,8 @@
 package io.github.fastapidocker.dockerfile;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 
 /**
  * What the generated Dockerfile's {@code FROM} and {@code CMD} say.
@@ -15,26 +17,36 @@ import io.github.fastapidocker.kernel.ConfigurationException;
 public record DockerfileOptions(
         String baseImage, int port, Integer workers, boolean proxyHeaders, String forwardedAllowIps, String rootPath) {
 
-    /** Checks the values before anything is written or built. */
-    public DockerfileOptions validate() {
+    /** The official image for a Python version, as FastAPI's guide recommends. */
+    public static String officialBaseImage(String pythonVersion) {
+        return "python:" + pythonVersion;
+    }
+
+    /** The configured base image, else the official one for {@code pythonVersion}. */
+    public static String baseImage(String configured, String pythonVersion) {
+        return configured != null && !configured.isBlank() ? configured.trim() : officialBaseImage(pythonVersion);
+    }
+
+    /** Checks the values before anything is written or built; messages name the settings through {@code hints}. */
+    public DockerfileOptions validate(Hints hints) {
         if (baseImage == null || baseImage.isBlank() || baseImage.chars().anyMatch(Character::isWhitespace)) {
-            throw new ConfigurationException(
-                    "<baseImage> must be an image reference without spaces, was '" + baseImage + "'");
+            throw new ConfigurationException(hints.name(Setting.BASE_IMAGE)
+                    + " must be an image reference without spaces, was '" + baseImage + "'");
         }
         if (port < 1 || port > 65535) {
-            throw new ConfigurationException("<port> must be 1-65535, was " + port);
+            throw new ConfigurationException(hints.name(Setting.PORT) + " must be 1-65535, was " + port);
         }
         if (workers != null && workers < 1) {
-            throw new ConfigurationException("<workers> must be at least 1, was " + workers);
+            throw new ConfigurationException(hints.name(Setting.WORKERS) + " must be at least 1, was " + workers);
         }
-        singleLine(forwardedAllowIps, "forwardedAllowIps");
-        singleLine(rootPath, "rootPath");
+        singleLine(forwardedAllowIps, hints.name(Setting.FORWARDED_ALLOW_IPS));
+        singleLine(rootPath, hints.name(Setting.ROOT_PATH));
         return this;
     }
 
-    private static void singleLine(String value, String element) {
+    private static void singleLine(String value, String name) {
         if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-            throw new ConfigurationException("<" + element + "> must be a single line");
+            throw new ConfigurationException(name + " must be a single line");
         }
     }
 }

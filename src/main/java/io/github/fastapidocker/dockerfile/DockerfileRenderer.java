@@ -29,7 +29,6 @@ public final class DockerfileRenderer {
      * code change (far more frequent) finds the label step in the cache.
      */
     public static String render(PythonLayout layout, DockerfileOptions options, Map<String, String> labels) {
-        options.validate();
         String codeCopy = layout.kind() == PythonLayout.Kind.PACKAGE
                 ? "COPY ./" + layout.source() + " /code/" + layout.target()
                 : "COPY ./" + layout.source() + " /code/";

@@ -23,6 +23,12 @@ public interface Hints {
     /** Where else a login for {@code registry} can be kept, for example a settings.xml server. */
     String serverLogin(String registry);
 
+    /** The build tool's own login store for a server, for example {@code settings.xml server 'ID'}. */
+    String server(String id);
+
+    /** One field of it, for example {@code <username> of settings.xml server 'ID'}. */
+    String serverField(String id, String field);
+
     /** The steps a hint can tell the user to run. */
     enum Step {
         /** Writes, builds and smoke-tests the image. */

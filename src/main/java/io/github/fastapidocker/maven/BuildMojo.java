@@ -3,8 +3,13 @@ package io.github.fastapidocker.maven;
 import io.github.fastapidocker.build.BuildPlan;
 import io.github.fastapidocker.build.BuildSettings;
 import io.github.fastapidocker.build.ImageBuilder;
+import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.Setting;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractFastApiMojo {
+public class BuildMojo extends AbstractProjectMojo {
 
     /**
      * Skips this goal.
@@ -28,6 +33,35 @@ public class BuildMojo extends AbstractFastApiMojo {
      */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     protected boolean skipBuild;
+
+    /**
+     * The name the image is built under, without tag, for example
+     * {@code registry.example.com:5000/team/api}; its registry host is where {@code push} sends it.
+     * Checked against Docker's reference grammar before the engine is contacted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.IMAGE, defaultValue = "${project.artifactId}")
+    protected String image;
+
+    /**
+     * Every tag the built image gets; on the command line comma-separated
+     * ({@code -Dfastapi.tags=1.0,latest}). Default: the project version.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TAGS, defaultValue = "${project.version}")
+    protected List<String> tags;
+
+    /**
+     * The Docker engine that builds, for example {@code unix:///run/docker.sock} or
+     * {@code tcp://host:2376}. Default: as the docker CLI finds it (DOCKER_HOST,
+     * DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, the current docker context, the default socket).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCKER_HOST)
+    protected String dockerHost;
 
     /**
      * Build arguments ({@code --build-arg}), as {@code <NAME>value</NAME>}; for your own Dockerfile's
@@ -63,39 +97,29 @@ public class BuildMojo extends AbstractFastApiMojo {
     protected boolean pull;
 
     @Override
-    protected String goal() {
-        return "build";
+    protected Optional<String> skippedBy() {
+        return skipBuild ? Optional.of(PropertyNames.BUILD_SKIP) : Optional.empty();
     }
 
-    @Override
-    protected boolean skipGoal() {
-        return skipBuild;
-    }
-
-    @Override
-    protected String skipProperty() {
-        return PropertyNames.BUILD_SKIP;
-    }
-
-    /** The plain build settings; validated before anything is contacted. */
+    /** The plain build settings, validated (once) before anything is contacted. */
     BuildSettings buildSettings() {
         return new BuildSettings(
-                        imageReference(),
-                        effectiveTags(),
+                        ImageReference.parse(image, hints().name(Setting.IMAGE)),
+                        ImageTags.parse(tags),
                         buildArgs == null ? Map.of() : new TreeMap<>(buildArgs),
                         blankToNull(buildNetwork),
                         noCache,
                         pull,
                         outputDirectory.toPath())
-                .validate();
+                .validate(hints());
     }
 
     @Override
     protected void run() {
         BuildSettings settings = buildSettings();
-        BuildPlan plan = BuildPlan.of(projectSettings(), buildLog());
-        try (DockerEngine engine = openEngine()) {
-            new ImageBuilder(engine, buildLog()).build(plan, settings, port);
+        BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
+        try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
+            new ImageBuilder(engine, buildLog(), hints()).build(plan, settings, port);
         }
     }
 }

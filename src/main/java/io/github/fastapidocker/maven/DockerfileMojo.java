@@ -13,16 +13,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.1.0
  */
 @Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class DockerfileMojo extends AbstractFastApiMojo {
-
-    @Override
-    protected String goal() {
-        return "dockerfile";
-    }
+public class DockerfileMojo extends AbstractProjectMojo {
 
     @Override
     protected void run() {
-        BuildPlan plan = BuildPlan.of(projectSettings(), buildLog());
+        BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
         Path file = ImageBuilder.writeDockerfile(plan, outputDirectory.toPath());
         getLog().info((plan.generated() ? "Wrote " : "Copied your Dockerfile to ") + file);
     }

@@ -98,4 +98,14 @@ public final class MavenHints implements Hints {
     public String serverLogin(String registry) {
         return "a settings.xml <server> with <id>" + registry + "</id>";
     }
+
+    @Override
+    public String server(String id) {
+        return "settings.xml server '" + id + "'";
+    }
+
+    @Override
+    public String serverField(String id, String field) {
+        return "<" + field + "> of " + server(id);
+    }
 }

@@ -6,15 +6,18 @@ import io.github.fastapidocker.auth.DockerConfigCredentialSource;
 import io.github.fastapidocker.auth.FixedCredentialSource;
 import io.github.fastapidocker.auth.ProcessCredentialHelperClient;
 import io.github.fastapidocker.auth.RegistryCredentials;
+import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.push.ImagePusher;
 import io.github.fastapidocker.push.PushSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,6 +58,34 @@ public class PushMojo extends AbstractFastApiMojo {
     protected boolean skipPush;
 
     /**
+     * The image to push, without tag, for example {@code registry.example.com:5000/team/api}: its
+     * registry host is where it goes (Docker Hub when it names none).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.IMAGE, defaultValue = "${project.artifactId}")
+    protected String image;
+
+    /**
+     * Every tag to push; on the command line comma-separated ({@code -Dfastapi.tags=1.0,latest}). A
+     * tag missing locally is made from the image {@code build} recorded. Default: the project
+     * version.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TAGS, defaultValue = "${project.version}")
+    protected List<String> tags;
+
+    /**
+     * The Docker engine that pushes, for example {@code unix:///run/docker.sock} or
+     * {@code tcp://host:2376}. Default: as the docker CLI finds it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCKER_HOST)
+    protected String dockerHost;
+
+    /**
      * The registry user. With {@code registryPassword} it wins over every other source; for CI,
      * {@code <registryUsername>${env.REGISTRY_USER}</registryUsername>}. Default: unset (the
      * settings.xml server, then the docker config).
@@ -91,31 +122,26 @@ public class PushMojo extends AbstractFastApiMojo {
     protected SettingsDecrypter settingsDecrypter;
 
     @Override
-    protected String goal() {
-        return "push";
-    }
-
-    @Override
-    protected boolean skipGoal() {
-        return skipPush;
-    }
-
-    @Override
-    protected String skipProperty() {
-        return PropertyNames.PUSH_SKIP;
+    protected Optional<String> skippedBy() {
+        return skipPush ? Optional.of(PropertyNames.PUSH_SKIP) : Optional.empty();
     }
 
     /** The plain push settings; validated before anything is contacted. */
     PushSettings pushSettings() {
-        return new PushSettings(imageReference(), effectiveTags(), pushRetries, FIRST_BACKOFF, outputDirectory.toPath())
-                .validate();
+        return new PushSettings(
+                        ImageReference.parse(image, hints().name(Setting.IMAGE)),
+                        ImageTags.parse(tags),
+                        pushRetries,
+                        FIRST_BACKOFF,
+                        outputDirectory.toPath())
+                .validate(hints());
     }
 
     /** The sources, in order; the settings.xml server already decrypted. */
     List<CredentialSource> credentialSources(String registry) {
         Map<String, String> env = System.getenv();
         return List.of(
-                FixedCredentialSource.explicit(registryUsername, registryPassword),
+                FixedCredentialSource.explicit(registryUsername, registryPassword, hints()),
                 settingsServer(registry),
                 new DockerConfigCredentialSource(
                         DockerConfigCredentialSource.locate(env, Path.of(System.getProperty("user.home"))),
@@ -125,7 +151,7 @@ public class PushMojo extends AbstractFastApiMojo {
     private CredentialSource settingsServer(String registry) {
         Server server = settings == null ? null : settings.getServer(registry);
         if (server == null) {
-            return FixedCredentialSource.settingsServer(registry, null, null);
+            return FixedCredentialSource.server(registry, null, null, hints());
         }
         SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         List<SettingsProblem> errors = result.getProblems().stream()
@@ -137,7 +163,7 @@ public class PushMojo extends AbstractFastApiMojo {
                     + " (check ~/.m2/settings-security.xml or -Dsettings.security)");
         }
         Server decrypted = result.getServer();
-        return FixedCredentialSource.settingsServer(registry, decrypted.getUsername(), decrypted.getPassword());
+        return FixedCredentialSource.server(registry, decrypted.getUsername(), decrypted.getPassword(), hints());
     }
 
     @Override
@@ -146,8 +172,8 @@ public class PushMojo extends AbstractFastApiMojo {
         ImageReference image = pushSettings.image();
         RegistryCredentials credentials =
                 new CredentialResolver(credentialSources(image.registry()), buildLog()).resolve(image.registry());
-        try (DockerEngine engine = openEngine()) {
-            new ImagePusher(engine, buildLog(), ImagePusher.Sleeper.REAL).push(pushSettings, credentials);
+        try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
+            new ImagePusher(engine, buildLog(), ImagePusher.Sleeper.REAL, hints()).push(pushSettings, credentials);
         }
     }
 }

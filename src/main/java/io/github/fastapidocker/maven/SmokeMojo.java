@@ -1,16 +1,21 @@
 package io.github.fastapidocker.maven;
 
+import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
 import io.github.fastapidocker.smoke.SmokeNetwork;
 import io.github.fastapidocker.smoke.SmokeSettings;
 import io.github.fastapidocker.smoke.SmokeTest;
 import io.github.fastapidocker.smoke.UrlConnectionProber;
+import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,6 +47,50 @@ public class SmokeMojo extends AbstractFastApiMojo {
      */
     @Parameter(property = PropertyNames.SKIP_TESTS, defaultValue = "false")
     protected boolean skipTests;
+
+    /**
+     * The image to smoke-test when {@code build} recorded none in this project, without tag; with
+     * the first of {@code tags}. Default: the project's artifactId.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.IMAGE, defaultValue = "${project.artifactId}")
+    protected String image;
+
+    /**
+     * The tags of that image; the first is run. Default: the project version.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TAGS, defaultValue = "${project.version}")
+    protected List<String> tags;
+
+    /**
+     * The Docker engine that runs the container, for example {@code unix:///run/docker.sock} or
+     * {@code tcp://host:2376}. Default: as the docker CLI finds it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCKER_HOST)
+    protected String dockerHost;
+
+    /**
+     * The port the server listens on inside the container, when {@code build} recorded none (an
+     * image built elsewhere), 1-65535.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PORT, defaultValue = "80")
+    protected int port;
+
+    /**
+     * Your own Dockerfile, if the image was built from one: a stop that is not graceful is then
+     * explained from its CMD (a shell-form CMD never passes SIGTERM on).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCKERFILE)
+    protected File dockerfile;
 
     /**
      * How the container is reached: {@code bridge} publishes its port on a free port of 127.0.0.1;
@@ -132,24 +181,17 @@ public class SmokeMojo extends AbstractFastApiMojo {
     }
 
     @Override
-    protected String goal() {
-        return "smoke";
-    }
-
-    @Override
-    protected boolean skipGoal() {
-        return skipSmoke || skipTests;
-    }
-
-    @Override
-    protected String skipProperty() {
-        return skipSmoke ? PropertyNames.SMOKE_SKIP : PropertyNames.SKIP_TESTS;
+    protected Optional<String> skippedBy() {
+        if (skipSmoke) {
+            return Optional.of(PropertyNames.SMOKE_SKIP);
+        }
+        return skipTests ? Optional.of(PropertyNames.SKIP_TESTS) : Optional.empty();
     }
 
     /** The plain smoke settings; validated before anything is contacted. */
     SmokeSettings smokeSettings() {
-        String name = imageReference().name();
-        List<String> tagList = effectiveTags();
+        String name = ImageReference.parse(image, hints().name(Setting.IMAGE)).name();
+        List<String> tagList = ImageTags.parse(tags);
         List<Probe> probeList = new ArrayList<>();
         if (probes != null) {
             probes.forEach(p -> probeList.add(p.toProbe()));
@@ -183,7 +225,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
     @Override
     protected void run() {
         SmokeSettings settings = smokeSettings();
-        try (DockerEngine engine = openEngine()) {
+        try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
             SmokeTest smoke = new SmokeTest(engine, UrlConnectionProber.create(), buildLog());
             if (forceSmoke) {
                 smoke.run(settings);

@@ -1,6 +1,8 @@
 package io.github.fastapidocker.project;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +25,17 @@ public final class LayoutDetector {
      * @param pythonDirectory the directory holding the Python project
      * @param requirementsFile the requirements file, relative to {@code pythonDirectory} or absolute
      * @param appPath the application file or package directory, or {@code null} to detect it
+     * @param hints how the user names the settings, for messages
      */
-    public static PythonLayout detect(Path pythonDirectory, String requirementsFile, String appPath) {
+    public static PythonLayout detect(Path pythonDirectory, String requirementsFile, String appPath, Hints hints) {
         Path base = pythonDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
-            throw new ConfigurationException("Python directory not found: " + base + " (set <pythonDirectory>)");
+            throw new ConfigurationException(
+                    "Python directory not found: " + base + " (set " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
         }
-        Path requirements = requirements(base, requirementsFile);
+        Path requirements = requirements(base, requirementsFile, hints);
         if (appPath != null && !appPath.isBlank()) {
-            return fromAppPath(base, appPath.trim(), requirements);
+            return fromAppPath(base, appPath.trim(), requirements, hints);
         }
         List<String> looked = new ArrayList<>();
         for (String candidate : PACKAGE_CANDIDATES) {
@@ -49,24 +53,24 @@ public final class LayoutDetector {
         }
         throw new ConfigurationException("No FastAPI application found in " + base + ": looked for "
                 + looked.stream().collect(Collectors.joining(", "))
-                + " (set <appPath> or <pythonDirectory>)");
+                + " (set " + hints.name(Setting.APP_PATH) + " or " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
     }
 
-    static Path requirements(Path base, String requirementsFile) {
+    static Path requirements(Path base, String requirementsFile, Hints hints) {
         String name = requirementsFile == null || requirementsFile.isBlank() ? "requirements.txt" : requirementsFile;
         Path requirements = base.resolve(name).normalize();
         if (!Files.isRegularFile(requirements)) {
-            throw new ConfigurationException(
-                    "requirements file not found: " + requirements + " (set <requirementsFile>)");
+            throw new ConfigurationException("requirements file not found: " + requirements + " (set "
+                    + hints.name(Setting.REQUIREMENTS_FILE) + ")");
         }
         return requirements;
     }
 
-    private static PythonLayout fromAppPath(Path base, String appPath, Path requirements) {
+    private static PythonLayout fromAppPath(Path base, String appPath, Path requirements, Hints hints) {
         Path path = base.resolve(appPath).normalize();
         if (!path.startsWith(base)) {
             throw new ConfigurationException(
-                    "<appPath> must be inside the Python directory " + base + ", was " + appPath);
+                    hints.name(Setting.APP_PATH) + " must be inside the Python directory " + base + ", was " + appPath);
         }
         if (Files.isDirectory(path)) {
             for (String name : FILE_CANDIDATES) {
@@ -74,11 +78,12 @@ public final class LayoutDetector {
                     return layoutOf(base, path.resolve(name), requirements);
                 }
             }
-            throw new ConfigurationException("<appPath> " + path + " is a directory without main.py, app.py or api.py");
+            throw new ConfigurationException(
+                    hints.name(Setting.APP_PATH) + " " + path + " is a directory without main.py, app.py or api.py");
         }
         if (!Files.isRegularFile(path) || !path.getFileName().toString().endsWith(".py")) {
             throw new ConfigurationException(
-                    "<appPath> must name a .py file or a package directory, not found: " + path);
+                    hints.name(Setting.APP_PATH) + " must name a .py file or a package directory, not found: " + path);
         }
         return layoutOf(base, path, requirements);
     }

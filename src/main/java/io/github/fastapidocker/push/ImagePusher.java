@@ -12,6 +12,8 @@ import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.docker.PushFailedException;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.push.PushReport.TagResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,19 +45,25 @@ public final class ImagePusher {
     private final DockerEngine engine;
     private final BuildLog log;
     private final Sleeper sleeper;
+    private final Hints hints;
 
-    public ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper) {
+    public ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper, Hints hints) {
         this.engine = engine;
         this.log = log;
         this.sleeper = sleeper;
+        this.hints = hints;
     }
 
     /** What a push did. */
     public record Result(List<TagResult> tags, long millis) {}
 
+    /**
+     * Pushes every tag, retrying what may pass on a second try.
+     *
+     * @param settings already validated ({@link PushSettings#validate(Hints)})
+     */
     public Result push(PushSettings settings, RegistryCredentials credentials) {
         long start = System.nanoTime();
-        settings.validate();
         PushReport.delete(settings.outputDirectory());
         ImageReference image = settings.image();
         ensureTags(settings);
@@ -91,7 +99,7 @@ public final class ImagePusher {
             if (engine.inspectImage(built).isEmpty()) {
                 throw new ConfigurationException("The image the build goal recorded in " + recordFile + " (" + built
                         + ") is no longer in the Docker engine at " + engine.host()
-                        + ": build it again (mvn package) before pushing");
+                        + ": build it again (" + hints.command(Hints.Step.BUILD) + ") before pushing");
             }
             for (String tag : settings.tags()) {
                 String reference = image.withTag(tag);
@@ -110,8 +118,9 @@ public final class ImagePusher {
                 String reference = image.withTag(tag);
                 if (engine.inspectImage(reference).isEmpty()) {
                     throw new ConfigurationException("Image " + reference + " is not in the Docker engine and no build"
-                            + " is recorded (" + recordFile + " not found): run the build goal first (mvn package),"
-                            + " or check <image> and <tags>");
+                            + " is recorded (" + recordFile + " not found): run the build goal first ("
+                            + hints.command(Hints.Step.BUILD) + "), or check " + hints.name(Setting.IMAGE) + " and "
+                            + hints.name(Setting.TAGS));
                 }
             }
             log.debug("No build record in " + recordFile + "; pushing the local tags as they are");
@@ -142,7 +151,7 @@ public final class ImagePusher {
             } catch (PushFailedException e) {
                 String message = credentials.redact(e.getMessage());
                 if (e.unauthorized()) {
-                    throw new PushFailedException(refusedLogin(image, reference, message, credentials), true);
+                    throw new PushFailedException(refusedLogin(image, reference, message, credentials, hints), true);
                 }
                 if (attempt >= attempts) {
                     throw new PushFailedException(
@@ -151,7 +160,7 @@ public final class ImagePusher {
                                     + message
                                     + " (is the registry " + image.registry()
                                     + " up and reachable from the Docker engine at "
-                                    + engine.host() + "? <pushRetries> sets the retries)",
+                                    + engine.host() + "? " + hints.name(Setting.PUSH_RETRIES) + " sets the retries)",
                             false);
                 }
                 Duration wait = settings.backoff(attempt);
@@ -173,10 +182,11 @@ public final class ImagePusher {
         }
     }
 
-    private static String refusedLogin(ImageReference image, String reference, String message, RegistryCredentials c) {
+    private static String refusedLogin(
+            ImageReference image, String reference, String message, RegistryCredentials c, Hints hints) {
         String registry = image.registry();
-        String fix = "Set <registryUsername>/<registryPassword> (fastapi.registry.username/password), a settings.xml"
-                + " <server> with <id>" + registry + "</id>, or a docker login for " + registry + ".";
+        String fix = "Set " + hints.name(Setting.REGISTRY_USERNAME) + " and " + hints.name(Setting.REGISTRY_PASSWORD)
+                + ", " + hints.serverLogin(registry) + ", or a docker login for " + registry + ".";
         if (c.isAnonymous()) {
             return "Registry " + registry + " refused the push of " + reference + " without a login (unauthorized): "
                     + message + ". No credentials were found (" + c.source() + "). " + fix;

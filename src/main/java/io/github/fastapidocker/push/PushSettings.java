@@ -2,12 +2,14 @@ package io.github.fastapidocker.push;
 
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What to push; plain values, validated by {@link #validate()}.
+ * What to push; plain values, validated by {@link #validate(Hints)}.
  *
  * @param image the image name; its registry is where the push goes
  * @param tags every tag to push (at least one)
@@ -21,14 +23,15 @@ public record PushSettings(
     /** The longest single wait between tries. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    public PushSettings validate() {
+    /** Checks the values before anything is contacted; messages name the settings through {@code hints}. */
+    public PushSettings validate(Hints hints) {
         if (tags == null || tags.isEmpty()) {
-            throw new ConfigurationException("<tags> must name at least one tag");
+            throw new ConfigurationException(hints.name(Setting.TAGS) + " must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, "tags"));
+        tags.forEach(t -> ImageReference.validateTag(t, hints.name(Setting.TAGS)));
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new ConfigurationException(
-                    "<pushRetries> (fastapi.push.retries) must be 0-" + MAX_RETRIES + ", was " + retries);
+                    hints.name(Setting.PUSH_RETRIES) + " must be 0-" + MAX_RETRIES + ", was " + retries);
         }
         return this;
     }

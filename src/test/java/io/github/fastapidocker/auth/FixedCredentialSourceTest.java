@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.maven.MavenHints;
 import org.junit.jupiter.api.Test;
 
 class FixedCredentialSourceTest {
@@ -13,48 +14,56 @@ class FixedCredentialSourceTest {
 
     @Test
     void explicitValuesAreTheLogin() {
-        RegistryCredentials c = FixedCredentialSource.explicit("ci-bot", SECRET)
+        RegistryCredentials c = FixedCredentialSource.explicit("ci-bot", SECRET, MavenHints.INSTANCE)
                 .lookup("r.example:5000")
                 .orElseThrow();
         assertEquals("ci-bot", c.username());
         assertEquals(SECRET, c.password());
-        assertEquals("<registryUsername>/<registryPassword>", c.source());
+        assertEquals(
+                "<registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password)",
+                c.source());
     }
 
     @Test
     void nothingSetMeansNothingFound() {
-        assertTrue(FixedCredentialSource.explicit(null, null).lookup("r").isEmpty());
-        assertTrue(FixedCredentialSource.explicit("  ", "").lookup("r").isEmpty());
-        assertTrue(FixedCredentialSource.settingsServer("r", null, null)
+        assertTrue(FixedCredentialSource.explicit(null, null, MavenHints.INSTANCE)
+                .lookup("r")
+                .isEmpty());
+        assertTrue(FixedCredentialSource.explicit("  ", "", MavenHints.INSTANCE)
+                .lookup("r")
+                .isEmpty());
+        assertTrue(FixedCredentialSource.server("r", null, null, MavenHints.INSTANCE)
                 .lookup("r")
                 .isEmpty());
     }
 
     @Test
     void halfALoginNamesTheMissingElement() {
-        var e = assertThrows(ConfigurationException.class, () -> FixedCredentialSource.explicit("ci-bot", null)
-                .lookup("r"));
+        var e = assertThrows(
+                ConfigurationException.class, () -> FixedCredentialSource.explicit("ci-bot", null, MavenHints.INSTANCE)
+                        .lookup("r"));
         assertEquals(
                 "<registryUsername> (fastapi.registry.username) is set but <registryPassword>"
                         + " (fastapi.registry.password) is empty: set both",
                 e.getMessage());
-        var e2 = assertThrows(ConfigurationException.class, () -> FixedCredentialSource.explicit(null, SECRET)
-                .lookup("r"));
+        var e2 = assertThrows(
+                ConfigurationException.class, () -> FixedCredentialSource.explicit(null, SECRET, MavenHints.INSTANCE)
+                        .lookup("r"));
         assertTrue(
                 e2.getMessage().startsWith("<registryPassword> (fastapi.registry.password) is set but"),
                 e2.getMessage());
         assertFalse(e2.getMessage().contains(SECRET));
-        var e3 = assertThrows(
-                ConfigurationException.class,
-                () -> FixedCredentialSource.settingsServer("r:5000", "u", null).lookup("r:5000"));
+        var e3 = assertThrows(ConfigurationException.class, () -> FixedCredentialSource.server(
+                        "r:5000", "u", null, MavenHints.INSTANCE)
+                .lookup("r:5000"));
         assertTrue(e3.getMessage().contains("<password> of settings.xml server 'r:5000'"), e3.getMessage());
     }
 
     @Test
     void anUnsetEnvironmentVariableIsNamedNotSent() {
-        var e = assertThrows(
-                ConfigurationException.class, () -> FixedCredentialSource.explicit("ci-bot", "${env.REGISTRY_PASSWORD}")
-                        .lookup("r"));
+        var e = assertThrows(ConfigurationException.class, () -> FixedCredentialSource.explicit(
+                        "ci-bot", "${env.REGISTRY_PASSWORD}", MavenHints.INSTANCE)
+                .lookup("r"));
         assertEquals(
                 "<registryPassword> (fastapi.registry.password) is the unresolved expression"
                         + " ${env.REGISTRY_PASSWORD}: is that property or environment variable set?",
@@ -64,19 +73,19 @@ class FixedCredentialSourceTest {
     @Test
     void bothUnsetEnvironmentVariablesMeanNotSetHere() {
         FixedCredentialSource source =
-                FixedCredentialSource.explicit("${env.REGISTRY_USER}", "${env.REGISTRY_PASSWORD}");
+                FixedCredentialSource.explicit("${env.REGISTRY_USER}", "${env.REGISTRY_PASSWORD}", MavenHints.INSTANCE);
         assertTrue(source.lookup("r").isEmpty());
         assertEquals(
-                "<registryUsername>/<registryPassword> (${env.REGISTRY_USER} and ${env.REGISTRY_PASSWORD} not set)",
+                "<registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password) (${env.REGISTRY_USER} and ${env.REGISTRY_PASSWORD} not set)",
                 source.description());
         assertEquals(
-                "<registryUsername>/<registryPassword>",
-                FixedCredentialSource.explicit("u", "p").description());
+                "<registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password)",
+                FixedCredentialSource.explicit("u", "p", MavenHints.INSTANCE).description());
     }
 
     @Test
     void settingsServerSaysWhichServer() {
-        RegistryCredentials c = FixedCredentialSource.settingsServer("127.0.0.1:5555", "u", SECRET)
+        RegistryCredentials c = FixedCredentialSource.server("127.0.0.1:5555", "u", SECRET, MavenHints.INSTANCE)
                 .lookup("127.0.0.1:5555")
                 .orElseThrow();
         assertEquals("settings.xml server '127.0.0.1:5555'", c.source());

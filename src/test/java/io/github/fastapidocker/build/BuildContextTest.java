@@ -8,6 +8,7 @@ import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
+import io.github.fastapidocker.maven.MavenHints;
 import io.github.fastapidocker.project.PythonProjects;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class BuildContextTest {
         PythonProjects.write(dir, ".git/HEAD", "ref");
         PythonProjects.write(dir, "target/classes/x", "junk");
         PythonProjects.write(dir, "README.md", "not copied by the Dockerfile");
-        BuildPlan plan = BuildPlan.of(settings(null), BuildLog.SILENT);
+        BuildPlan plan = BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE);
         assertEquals(
                 List.of(
                         "Dockerfile",
@@ -84,7 +85,7 @@ class BuildContextTest {
         Path script = PythonProjects.write(dir, "app/run.sh", "#!/bin/sh\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(dir.resolve("app/main.py"), PosixFilePermissions.fromString("rw-rw-rw-"));
-        for (TarArchiveEntry e : entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT)))) {
+        for (TarArchiveEntry e : entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE)))) {
             assertEquals(0, e.getLongUserId(), e.getName());
             assertEquals(0, e.getLongGroupId(), e.getName());
             assertEquals("", e.getUserName());
@@ -97,12 +98,13 @@ class BuildContextTest {
     @Test
     void sameFilesSameBytesWhateverTheirTimes() throws IOException {
         PythonProjects.seed(dir);
-        byte[] first = tar(BuildPlan.of(settings(null), BuildLog.SILENT));
+        byte[] first = tar(BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE));
         Files.setLastModifiedTime(dir.resolve("app/main.py"), FileTime.fromMillis(1_000_000));
         Files.setLastModifiedTime(dir.resolve("requirements.txt"), FileTime.fromMillis(2_000_000));
-        assertArrayEquals(first, tar(BuildPlan.of(settings(null), BuildLog.SILENT)));
+        assertArrayEquals(first, tar(BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE)));
         PythonProjects.write(dir, "app/main.py", "from fastapi import FastAPI\n\napp = FastAPI(title='changed')\n");
-        assertNotEquals(List.of(first), List.of(tar(BuildPlan.of(settings(null), BuildLog.SILENT))));
+        assertNotEquals(
+                List.of(first), List.of(tar(BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE))));
     }
 
     @Test
@@ -118,7 +120,7 @@ class BuildContextTest {
                 new DockerfileOptions("python:3.14", 80, null, false, null, null),
                 Set.of(),
                 Map.of());
-        byte[] tar = tar(BuildPlan.of(s, BuildLog.SILENT));
+        byte[] tar = tar(BuildPlan.of(s, BuildLog.SILENT, MavenHints.INSTANCE));
         assertEquals(
                 List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "requirements.txt"),
                 entries(tar).stream().map(TarArchiveEntry::getName).toList());
@@ -129,7 +131,7 @@ class BuildContextTest {
         PythonProjects.seed(dir);
         String deep = "app/" + "very_long_directory_name_".repeat(6) + "/module_with_a_long_name.py";
         PythonProjects.write(dir, deep, "x = 1\n");
-        List<String> names = entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT))).stream()
+        List<String> names = entries(tar(BuildPlan.of(settings(null), BuildLog.SILENT, MavenHints.INSTANCE))).stream()
                 .map(TarArchiveEntry::getName)
                 .toList();
         assertEquals(true, names.contains(deep), names.toString());
@@ -143,7 +145,7 @@ class BuildContextTest {
         Path dockerfile =
                 PythonProjects.write(dir, "docker/Dockerfile", "FROM python:3.14\nCOPY . /srv\nCMD python -m app\n");
         RecordingLog log = new RecordingLog();
-        BuildPlan plan = BuildPlan.of(settings(dockerfile), log);
+        BuildPlan plan = BuildPlan.of(settings(dockerfile), log, MavenHints.INSTANCE);
         List<String> warnings = log.warnings();
         assertEquals(
                 List.of(
@@ -164,9 +166,10 @@ class BuildContextTest {
     void missingUserDockerfileNamesIt() {
         Path missing = dir.resolve("nope/Dockerfile");
         assertEquals(
-                "Dockerfile not found: " + missing + " (set <dockerfile>)",
+                "Dockerfile not found: " + missing + " (set <dockerfile> (fastapi.dockerfile))",
                 org.junit.jupiter.api.Assertions.assertThrows(
-                                ConfigurationException.class, () -> BuildPlan.of(settings(missing), BuildLog.SILENT))
+                                ConfigurationException.class,
+                                () -> BuildPlan.of(settings(missing), BuildLog.SILENT, MavenHints.INSTANCE))
                         .getMessage());
     }
 }

@@ -24,7 +24,7 @@ class ImageReferenceTest {
         "[::1]:5000/app, [::1]:5000, true",
     })
     void validNames(String name, String registry, boolean explicit) {
-        ImageReference ref = ImageReference.parse(name, "image");
+        ImageReference ref = ImageReference.parse(name, "<image>");
         assertEquals(registry, ref.registry());
         assertEquals(explicit, ref.hasExplicitRegistry());
         assertEquals(name, ref.name());
@@ -37,7 +37,7 @@ class ImageReferenceTest {
             })
     void invalidNames(String name) {
         ConfigurationException e =
-                assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"));
+                assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "<image>"));
         assertTrue(e.getMessage().startsWith("<image>"), e.getMessage());
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
@@ -45,7 +45,7 @@ class ImageReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"app:1.0", "127.0.0.1:5555/app:latest", "app@sha256:abc"})
     void tagsAndDigestsBelongInTags(String name) {
-        assertTrue(assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "image"))
+        assertTrue(assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "<image>"))
                 .getMessage()
                 .contains("without tag or digest"));
     }
@@ -61,7 +61,7 @@ class ImageReferenceTest {
                 "x234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"
             })
     void validTags(String tag) {
-        assertEquals(tag, ImageReference.validateTag(tag, "tags"));
+        assertEquals(tag, ImageReference.validateTag(tag, "<tags>"));
     }
 
     @ParameterizedTest
@@ -70,17 +70,17 @@ class ImageReferenceTest {
         assertEquals(
                 "<tags> has an invalid tag '" + tag
                         + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)",
-                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "tags"))
+                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "<tags>"))
                         .getMessage());
     }
 
     @org.junit.jupiter.api.Test
     void emptyAndTooLong() {
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse("", "image"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse(null, "image"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse("a".repeat(256), "image"));
-        assertFalse(ImageReference.parse("a".repeat(255), "image").hasExplicitRegistry());
-        assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "tags"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.validateTag("x".repeat(129), "tags"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse("", "<image>"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse(null, "<image>"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.parse("a".repeat(256), "<image>"));
+        assertFalse(ImageReference.parse("a".repeat(255), "<image>").hasExplicitRegistry());
+        assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "<tags>"));
+        assertThrows(ConfigurationException.class, () -> ImageReference.validateTag("x".repeat(129), "<tags>"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.maven.MavenHints;
 import io.github.fastapidocker.project.PythonLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,29 +96,28 @@ class DockerfileRendererTest {
     @Test
     void invalidOptionsNameTheElement() {
         assertEquals(
-                "<port> must be 1-65535, was 0",
-                assertThrows(
-                                ConfigurationException.class,
-                                () -> DockerfileRenderer.render(
-                                        PACKAGE, new DockerfileOptions("python:3.14", 0, null, false, null, null)))
+                "<port> (fastapi.port) must be 1-65535, was 0",
+                assertThrows(ConfigurationException.class, () -> new DockerfileOptions(
+                                        "python:3.14", 0, null, false, null, null)
+                                .validate(MavenHints.INSTANCE))
                         .getMessage());
         assertEquals(
-                "<port> must be 1-65535, was 65536",
-                assertThrows(
-                                ConfigurationException.class,
-                                () -> new DockerfileOptions("python:3.14", 65536, null, false, null, null).validate())
+                "<port> (fastapi.port) must be 1-65535, was 65536",
+                assertThrows(ConfigurationException.class, () -> new DockerfileOptions(
+                                        "python:3.14", 65536, null, false, null, null)
+                                .validate(MavenHints.INSTANCE))
                         .getMessage());
         assertEquals(
-                "<workers> must be at least 1, was 0",
-                assertThrows(
-                                ConfigurationException.class,
-                                () -> new DockerfileOptions("python:3.14", 80, 0, false, null, null).validate())
+                "<workers> (fastapi.workers) must be at least 1, was 0",
+                assertThrows(ConfigurationException.class, () -> new DockerfileOptions(
+                                        "python:3.14", 80, 0, false, null, null)
+                                .validate(MavenHints.INSTANCE))
                         .getMessage());
         assertThrows(ConfigurationException.class, () -> new DockerfileOptions("python 3", 80, null, false, null, null)
-                .validate());
-        assertThrows(
-                ConfigurationException.class,
-                () -> new DockerfileOptions("python:3", 80, null, false, null, "/a\nRUN x").validate());
+                .validate(MavenHints.INSTANCE));
+        assertThrows(ConfigurationException.class, () -> new DockerfileOptions(
+                        "python:3", 80, null, false, null, "/a\nRUN x")
+                .validate(MavenHints.INSTANCE));
     }
 
     static String golden(String name) throws IOException {

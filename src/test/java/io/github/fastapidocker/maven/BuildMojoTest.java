@@ -71,7 +71,7 @@ class BuildMojoTest {
     @MojoParameter(name = "port", value = "70000")
     void validationComesBeforeTheEngine(BuildMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("<port> must be 1-65535, was 70000", e.getMessage());
+        assertEquals("<port> (fastapi.port) must be 1-65535, was 70000", e.getMessage());
     }
 
     @Test

@@ -79,7 +79,9 @@ class DockerfileMojoTest {
     void userMistakeIsAFailureWithTheMessage(DockerfileMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("requirements file not found: "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("missing.txt (set <requirementsFile>)"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("missing.txt (set <requirementsFile> (fastapi.requirementsFile))"),
+                e.getMessage());
     }
 
     @Test

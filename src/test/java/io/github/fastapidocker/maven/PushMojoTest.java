@@ -127,7 +127,9 @@ class PushMojoTest {
         mojo.settings = settingsWith(REGISTRY, "fastapi-test", ENCRYPTED);
 
         List<CredentialSource> sources = mojo.credentialSources(REGISTRY);
-        assertEquals("<registryUsername>/<registryPassword>", sources.get(0).description());
+        assertEquals(
+                "<registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password)",
+                sources.get(0).description());
         assertEquals("settings.xml server '" + REGISTRY + "'", sources.get(1).description());
         assertTrue(
                 sources.get(2).description().startsWith("docker config "),

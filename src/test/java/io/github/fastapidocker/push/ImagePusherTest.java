@@ -16,6 +16,7 @@ import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.docker.PushFailedException;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
+import io.github.fastapidocker.maven.MavenHints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +47,11 @@ class ImagePusherTest {
     }
 
     private PushSettings settings(String... tags) {
-        return new PushSettings(ImageReference.parse(NAME, "image"), List.of(tags), 2, Duration.ofSeconds(1), out);
+        return new PushSettings(ImageReference.parse(NAME, "<image>"), List.of(tags), 2, Duration.ofSeconds(1), out);
     }
 
     private ImagePusher pusher() {
-        return new ImagePusher(engine, log, sleeps::add);
+        return new ImagePusher(engine, log, sleeps::add, MavenHints.INSTANCE);
     }
 
     @Test
@@ -170,7 +171,7 @@ class ImagePusherTest {
         assertEquals(
                 "Pushing " + NAME + ":1.0 to registry 127.0.0.1:5555 failed after 3 attempts: Get"
                         + " \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused (is the registry"
-                        + " 127.0.0.1:5555 up and reachable from the Docker engine at unix:///fake.sock? <pushRetries> sets the"
+                        + " 127.0.0.1:5555 up and reachable from the Docker engine at unix:///fake.sock? <pushRetries> (fastapi.push.retries) sets the"
                         + " retries)",
                 e.getMessage());
         assertFalse(e.unauthorized());
@@ -193,7 +194,8 @@ class ImagePusherTest {
         assertEquals(
                 "Registry 127.0.0.1:5555 refused the login (unauthorized) for " + NAME + ":1.0: unauthorized:"
                         + " authentication required (****). Credentials tried: settings.xml server '127.0.0.1:5555', user 'ci'."
-                        + " Check them. Set <registryUsername>/<registryPassword> (fastapi.registry.username/password), a"
+                        + " Check them. Set <registryUsername> (fastapi.registry.username) and"
+                        + " <registryPassword> (fastapi.registry.password), a"
                         + " settings.xml <server> with <id>127.0.0.1:5555</id>, or a docker login for 127.0.0.1:5555.",
                 e.getMessage());
         assertFalse(log.text().contains(SECRET));
@@ -229,7 +231,7 @@ class ImagePusherTest {
         engine.image(BUILT, NAME + ":1.0");
         engine.pushFailures.add(() -> new PushFailedException("boom", false));
         PushSettings once =
-                new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
+                new PushSettings(ImageReference.parse(NAME, "<image>"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
         var e = assertThrows(PushFailedException.class, () -> pusher().push(once, login));
         assertTrue(e.getMessage().contains("failed after 1 attempt: boom"), e.getMessage());
         assertTrue(sleeps.isEmpty());
@@ -238,16 +240,16 @@ class ImagePusherTest {
     @Test
     void settingsAreValidated() {
         var e = assertThrows(ConfigurationException.class, () -> new PushSettings(
-                        ImageReference.parse(NAME, "image"), List.of("1.0"), 11, Duration.ofSeconds(1), out)
-                .validate());
+                        ImageReference.parse(NAME, "<image>"), List.of("1.0"), 11, Duration.ofSeconds(1), out)
+                .validate(MavenHints.INSTANCE));
         assertEquals("<pushRetries> (fastapi.push.retries) must be 0-10, was 11", e.getMessage());
-        assertThrows(ConfigurationException.class, () -> settings("bad tag").validate());
+        assertThrows(ConfigurationException.class, () -> settings("bad tag").validate(MavenHints.INSTANCE));
     }
 
     @Test
     void backoffDoublesAndIsCapped() {
         PushSettings s =
-                new PushSettings(ImageReference.parse(NAME, "image"), List.of("1.0"), 10, Duration.ofSeconds(1), out);
+                new PushSettings(ImageReference.parse(NAME, "<image>"), List.of("1.0"), 10, Duration.ofSeconds(1), out);
         assertEquals(Duration.ofSeconds(1), s.backoff(1));
         assertEquals(Duration.ofSeconds(2), s.backoff(2));
         assertEquals(Duration.ofSeconds(4), s.backoff(3));
@@ -259,7 +261,7 @@ class ImagePusherTest {
         String hub = "team/api";
         engine.image(BUILT, hub + ":1.0");
         PushSettings s =
-                new PushSettings(ImageReference.parse(hub, "image"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
+                new PushSettings(ImageReference.parse(hub, "<image>"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
         pusher().push(s, RegistryCredentials.of("u", "p", "x"));
         assertEquals("https://index.docker.io/v1/", engine.auths.get(0).serverAddress());
         assertTrue(log.text().contains("to docker.io;"), log.text());

@@ -1,0 +1,162 @@
+package io.github.fastapidocker.maven;
+
+import io.github.fastapidocker.build.OciLabels;
+import io.github.fastapidocker.build.ProjectSettings;
+import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import java.io.File;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters of the goals that write a Dockerfile ({@code dockerfile}, {@code build}): where
+ * the Python project is and what its Dockerfile says.
+ */
+public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
+
+    /**
+     * The Python version of the official base image ({@code python:<pythonVersion>}). Ignored when
+     * {@code baseImage} is set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_VERSION, defaultValue = "3.14")
+    protected String pythonVersion;
+
+    /**
+     * The image to build from. Default: {@code python:<pythonVersion>}, the official image, as
+     * FastAPI's guide recommends (the old {@code tiangolo/uvicorn-gunicorn-fastapi} is deprecated).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BASE_IMAGE)
+    protected String baseImage;
+
+    /**
+     * The directory that holds the Python project (requirements file and app).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_DIRECTORY, defaultValue = "${project.basedir}")
+    protected File pythonDirectory;
+
+    /**
+     * The requirements file, relative to {@code pythonDirectory}. It is copied alone and installed
+     * before the code, so its layer is reused while only the code changes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REQUIREMENTS_FILE, defaultValue = "requirements.txt")
+    protected String requirementsFile;
+
+    /**
+     * The application file ({@code app/main.py}, {@code main.py}) or package directory, relative to
+     * {@code pythonDirectory}. Default: detected as {@code fastapi run} does, the package layout
+     * ({@code app/main.py}) first, then a single {@code main.py}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.APP_PATH)
+    protected String appPath;
+
+    /**
+     * The port the server listens on inside the container ({@code fastapi run --port}), 1-65535.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PORT, defaultValue = "80")
+    protected int port;
+
+    /**
+     * Worker processes ({@code --workers N}); for a one-server setup only. Under Kubernetes leave it
+     * unset: one process per container, replicated by the cluster. At least 1.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.WORKERS)
+    protected Integer workers;
+
+    /**
+     * Adds {@code --proxy-headers}, for a service behind a TLS-terminating proxy (Nginx, Traefik).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PROXY_HEADERS, defaultValue = "false")
+    protected boolean proxyHeaders;
+
+    /**
+     * The proxies whose forwarded headers are trusted ({@code --forwarded-allow-ips}), for example
+     * {@code *} or a comma-separated list of addresses. Default: the server's (127.0.0.1).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FORWARDED_ALLOW_IPS)
+    protected String forwardedAllowIps;
+
+    /**
+     * The path prefix a proxy strips ({@code --root-path}), for example {@code /api/v1}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ROOT_PATH)
+    protected String rootPath;
+
+    /**
+     * Your own Dockerfile, used as it is instead of generating one. The build context is then the
+     * whole {@code pythonDirectory} (without caches, virtual environments, VCS data and the Maven
+     * build directory). A shell-form CMD gets a warning: SIGTERM never reaches the server.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCKERFILE)
+    protected File dockerfile;
+
+    /**
+     * Image labels, as {@code <name>value</name>}. They are added to the OCI labels taken from the
+     * POM ({@code org.opencontainers.image.title}, {@code version}, {@code description}, {@code url},
+     * {@code source}) and win over them. No build time is added, so the image stays reproducible.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected Map<String, String> labels;
+
+    /** The Maven build directory, never sent to the engine. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    /** What the generated Dockerfile's {@code FROM} and {@code CMD} say; validated by the core. */
+    DockerfileOptions dockerfileOptions() {
+        return new DockerfileOptions(
+                DockerfileOptions.baseImage(baseImage, pythonVersion),
+                port,
+                workers,
+                proxyHeaders,
+                blankToNull(forwardedAllowIps),
+                blankToNull(rootPath));
+    }
+
+    /** The plain settings the core plans from. */
+    ProjectSettings projectSettings() {
+        return new ProjectSettings(
+                pythonDirectory.toPath(),
+                requirementsFile,
+                blankToNull(appPath),
+                dockerfile == null ? null : dockerfile.toPath(),
+                dockerfileOptions(),
+                Set.of(buildDirectory.toPath()),
+                effectiveLabels());
+    }
+
+    /** OCI labels from the POM, then the user's. */
+    Map<String, String> effectiveLabels() {
+        return OciLabels.of(
+                new OciLabels.ProjectInfo(
+                        project.getName() != null ? project.getName() : project.getArtifactId(),
+                        project.getVersion(),
+                        project.getDescription(),
+                        project.getUrl(),
+                        project.getScm() != null ? project.getScm().getUrl() : null),
+                labels);
+    }
+}

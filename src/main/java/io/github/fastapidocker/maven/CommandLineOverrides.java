@@ -1,0 +1,123 @@
+package io.github.fastapidocker.maven;
+
+import io.github.fastapidocker.build.ImageTags;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Makes a user property given on the command line win over the POM, for every parameter that has
+ * one (as Jib does for {@code jib.*}). Maven's own rule is the other way round: a value in
+ * {@code <configuration>} silently beats {@code -Dfastapi.image=...}, so a release command that
+ * names the image would push to the POM's. Each override is logged; secrets are not shown.
+ */
+final class CommandLineOverrides {
+    private static final Pattern PROPERTY_EXPRESSION = Pattern.compile("\\$\\{([^}]+)\\}");
+
+    private CommandLineOverrides() {}
+
+    /**
+     * @param mojo the goal whose fields Maven has configured
+     * @param descriptor its descriptor: each parameter's name (the field) and property expression
+     * @param userProperties the properties given on the command line ({@code -D})
+     */
+    static void apply(AbstractFastApiMojo mojo, MojoDescriptor descriptor, Properties userProperties, Log log) {
+        if (descriptor == null || descriptor.getParameters() == null || userProperties == null) {
+            return;
+        }
+        for (Parameter parameter : descriptor.getParameters()) {
+            String property = property(parameter.getExpression());
+            if (property == null || !property.startsWith("fastapi.") || !userProperties.containsKey(property)) {
+                continue;
+            }
+            Field field = field(mojo.getClass(), parameter.getName());
+            if (field == null) {
+                continue;
+            }
+            String given = userProperties.getProperty(property);
+            Object value = convert(given, field.getType(), mojo.project);
+            if (value == null) {
+                log.debug("Cannot apply " + property + " from the command line to " + parameter.getName());
+                continue;
+            }
+            try {
+                field.setAccessible(true);
+                if (!Objects.equals(comparable(field.get(mojo)), comparable(value))) {
+                    field.set(mojo, value);
+                    log.info(property + "=" + shown(parameter.getName(), given) + " from the command line overrides <"
+                            + parameter.getName() + ">");
+                }
+            } catch (IllegalAccessException e) {
+                log.debug("Cannot apply " + property + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code fastapi.image} of {@code ${fastapi.image}}; {@code null} for anything else. */
+    static String property(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        Matcher m = PROPERTY_EXPRESSION.matcher(expression.trim());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // Declared higher up.
+            }
+        }
+        return null;
+    }
+
+    /** The value as Maven would have injected it; {@code null} when the type is not one we convert. */
+    static Object convert(String value, Class<?> type, MavenProject project) {
+        String v = value == null ? "" : value.trim();
+        if (type == String.class) {
+            return value;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            // -Dfastapi.skip alone means true, as for Maven.
+            return v.isEmpty() || Boolean.parseBoolean(v);
+        }
+        if (type == int.class || type == Integer.class) {
+            try {
+                return Integer.valueOf(v);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (type == File.class) {
+            File file = new File(v);
+            return file.isAbsolute() || project == null ? file : new File(project.getBasedir(), v);
+        }
+        if (type == List.class) {
+            return List.of(value);
+        }
+        return null;
+    }
+
+    /** Lists compare by their comma-separated entries: Maven may or may not have split them. */
+    private static Object comparable(Object value) {
+        if (value instanceof List<?> list) {
+            return ImageTags.parse(list.stream().map(String::valueOf).toList());
+        }
+        return value;
+    }
+
+    private static String shown(String name, String value) {
+        return name.toLowerCase(Locale.ROOT).contains("password") ? "****" : value;
+    }
+}
