@@ -10,6 +10,7 @@ try {
 
     assert runs[1].contains("Image ${id} is up to date") : 'nothing changed: no build'
     assert !runs[1].contains('Step 1/') : 'nothing may be sent to the builder'
+    assert runs[1].contains('up to date (nothing built)') && !runs[1].contains('Built image') && !runs[1].contains('0 of 0 steps') : 'an unchanged build says it is up to date, not that it built'
     assert runs[1].contains("Smoke test of ${repo}:1.0 skipped: image ${id} already passed it") : 'the earlier pass stands'
     assert !runs[1].contains('Smoke-testing') : 'no container may be started'
 

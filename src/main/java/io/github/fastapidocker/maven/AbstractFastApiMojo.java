@@ -57,7 +57,12 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (session != null && mojoExecution != null) {
-            CommandLineOverrides.apply(this, mojoExecution.getMojoDescriptor(), session.getUserProperties(), getLog());
+            CommandLineOverrides.apply(
+                    this,
+                    mojoExecution.getMojoDescriptor(),
+                    mojoExecution.getConfiguration(),
+                    session.getUserProperties(),
+                    getLog());
         }
         Optional<String> skippedBy = skip ? Optional.of(PropertyNames.SKIP) : skippedBy();
         if (skippedBy.isPresent()) {

@@ -13,6 +13,7 @@ import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Makes a user property given on the command line win over the POM, for every parameter that has
@@ -28,9 +29,15 @@ final class CommandLineOverrides {
     /**
      * @param mojo the goal whose fields Maven has configured
      * @param descriptor its descriptor: each parameter's name (the field) and property expression
+     * @param configuration the execution's merged configuration (POM and defaults), or {@code null}
      * @param userProperties the properties given on the command line ({@code -D})
      */
-    static void apply(AbstractFastApiMojo mojo, MojoDescriptor descriptor, Properties userProperties, Log log) {
+    static void apply(
+            AbstractFastApiMojo mojo,
+            MojoDescriptor descriptor,
+            Xpp3Dom configuration,
+            Properties userProperties,
+            Log log) {
         if (descriptor == null || descriptor.getParameters() == null || userProperties == null) {
             return;
         }
@@ -51,8 +58,13 @@ final class CommandLineOverrides {
             }
             try {
                 field.setAccessible(true);
-                if (!Objects.equals(comparable(field.get(mojo)), comparable(value))) {
+                boolean changed = !Objects.equals(comparable(field.get(mojo)), comparable(value));
+                if (changed) {
                     field.set(mojo, value);
+                }
+                // Maven itself lets a property win over a POM list (it reads the element's value
+                // before its children): nothing to change then, but the POM's value still lost.
+                if (changed || inPom(configuration, parameter)) {
                     log.info(property + "=" + shown(parameter.getName(), given) + " from the command line overrides <"
                             + parameter.getName() + ">");
                 }
@@ -69,6 +81,19 @@ final class CommandLineOverrides {
         }
         Matcher m = PROPERTY_EXPRESSION.matcher(expression.trim());
         return m.matches() ? m.group(1) : null;
+    }
+
+    /** Whether the POM gave the parameter a value of its own (children, or text other than the property). */
+    static boolean inPom(Xpp3Dom configuration, Parameter parameter) {
+        Xpp3Dom element = configuration == null ? null : configuration.getChild(parameter.getName());
+        if (element == null) {
+            return false;
+        }
+        String value = element.getValue();
+        return element.getChildCount() > 0
+                || (value != null
+                        && !value.isBlank()
+                        && !value.trim().equals(parameter.getExpression().trim()));
     }
 
     private static Field field(Class<?> type, String name) {

@@ -128,4 +128,98 @@ class PluginDescriptorTest {
             });
         }
     }
+
+    /** The editable parameters of a goal: what {@code help} shows for it. */
+    private static java.util.Set<String> editable(Element mojo) {
+        java.util.Set<String> result = new java.util.TreeSet<>();
+        NodeList parameters = mojo.getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element p = (Element) parameters.item(i);
+            if (!text(p, "editable").equals("false")) {
+                result.add(text(p, "name"));
+            }
+        }
+        return result;
+    }
+
+    private static final java.util.List<String> PROJECT = java.util.List.of(
+            "skip",
+            "pythonVersion",
+            "baseImage",
+            "pythonDirectory",
+            "requirementsFile",
+            "appPath",
+            "port",
+            "workers",
+            "proxyHeaders",
+            "forwardedAllowIps",
+            "rootPath",
+            "dockerfile",
+            "labels");
+
+    private static java.util.Set<String> set(java.util.List<String> first, String... more) {
+        java.util.Set<String> result = new java.util.TreeSet<>(first);
+        result.addAll(java.util.List.of(more));
+        return result;
+    }
+
+    @Test
+    void eachGoalExposesOnlyTheParametersItReads() throws Exception {
+        Document d = descriptor();
+        assertEquals(set(PROJECT), editable(mojo(d, "dockerfile")));
+        assertEquals(
+                set(
+                        PROJECT,
+                        "image",
+                        "tags",
+                        "dockerHost",
+                        "skipBuild",
+                        "buildArgs",
+                        "buildNetwork",
+                        "noCache",
+                        "pull"),
+                editable(mojo(d, "build")));
+        assertEquals(
+                set(
+                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        "port",
+                        "dockerfile",
+                        "skipSmoke",
+                        "skipTests",
+                        "smokeNetwork",
+                        "smokeTimeout",
+                        "stopTimeout",
+                        "gracefulStop",
+                        "forceSmoke",
+                        "probes",
+                        "smokeEnv"),
+                editable(mojo(d, "smoke")));
+        assertEquals(
+                set(
+                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        "skipPush",
+                        "registryUsername",
+                        "registryPassword",
+                        "pushRetries"),
+                editable(mojo(d, "push")));
+    }
+
+    /** The hints name each setting as the descriptor does: element and property agree. */
+    @Test
+    void everyHintNamesARealParameterAndItsProperty() throws Exception {
+        Document d = descriptor();
+        Map<String, String> all = new HashMap<>();
+        for (String goal : new String[] {"dockerfile", "build", "smoke", "push"}) {
+            all.putAll(expressions(mojo(d, goal)));
+            editable(mojo(d, goal)).forEach(name -> all.putIfAbsent(name, ""));
+        }
+        for (io.github.fastapidocker.kernel.Setting setting : io.github.fastapidocker.kernel.Setting.values()) {
+            String element = MavenHints.element(setting);
+            assertTrue(all.containsKey(element), setting + ": no parameter <" + element + ">");
+            String property = MavenHints.property(setting);
+            if (property != null) {
+                assertEquals("${" + property + "}", all.get(element), setting + ": property");
+            }
+        }
+    }
 }
