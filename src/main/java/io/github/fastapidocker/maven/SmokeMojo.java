@@ -4,8 +4,8 @@ import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
 import io.github.fastapidocker.smoke.SmokeNetwork;
+import io.github.fastapidocker.smoke.SmokeRunner;
 import io.github.fastapidocker.smoke.SmokeSettings;
-import io.github.fastapidocker.smoke.SmokeTest;
 import io.github.fastapidocker.smoke.UrlConnectionProber;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,29 +146,29 @@ public class SmokeMojo extends AbstractFastApiMojo {
         return skipSmoke ? PropertyNames.SMOKE_SKIP : PropertyNames.SKIP_TESTS;
     }
 
-    /** The plain smoke settings; validated before anything is contacted. */
+    /** The plain smoke settings, validated: a wrong one fails before the engine is contacted. */
     SmokeSettings smokeSettings() {
-        String name = imageReference().name();
         List<String> tagList = effectiveTags();
         List<Probe> probeList = new ArrayList<>();
         if (probes != null) {
             probes.forEach(p -> probeList.add(p.toProbe()));
         }
-        return new SmokeSettings(
-                        name,
-                        tagList.isEmpty() ? null : tagList.get(0),
-                        port,
-                        outputDirectory.toPath(),
-                        SmokeNetwork.parse(smokeNetwork),
-                        probeList,
-                        Duration.ofSeconds(smokeTimeout),
-                        stopTimeout,
-                        GracefulStop.parse(gracefulStop),
-                        project.getGroupId() + ":" + project.getArtifactId(),
-                        project.getBasedir().toPath(),
-                        environment(),
-                        dockerfile == null ? null : dockerfile.toPath())
-                .validate();
+        MavenHints hints = MavenHints.INSTANCE;
+        return SmokeSettings.builder()
+                .image(imageReference().name())
+                .tag(tagList.isEmpty() ? null : tagList.get(0))
+                .port(port)
+                .outputDirectory(outputDirectory.toPath())
+                .network(SmokeNetwork.parse(smokeNetwork, hints))
+                .probes(probeList)
+                .timeout(Duration.ofSeconds(smokeTimeout))
+                .stopTimeoutSeconds(stopTimeout)
+                .gracefulStop(GracefulStop.parse(gracefulStop, hints))
+                .project(project.getGroupId() + ":" + project.getArtifactId())
+                .projectDirectory(project.getBasedir().toPath())
+                .env(environment())
+                .userDockerfile(dockerfile == null ? null : dockerfile.toPath())
+                .build(hints);
     }
 
     /** {@code <NAME/>} is an empty value, not the text "null". */
@@ -184,7 +184,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
     protected void run() {
         SmokeSettings settings = smokeSettings();
         try (DockerEngine engine = openEngine()) {
-            SmokeTest smoke = new SmokeTest(engine, UrlConnectionProber.create(), buildLog());
+            SmokeRunner smoke = new SmokeRunner(engine, UrlConnectionProber.create(), buildLog(), MavenHints.INSTANCE);
             if (forceSmoke) {
                 smoke.run(settings);
             } else {

@@ -2,6 +2,8 @@ package io.github.fastapidocker.smoke;
 
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -26,10 +28,19 @@ public final class Readiness {
 
     private final DockerEngine engine;
     private final HttpProber http;
+    private final Hints hints;
 
-    public Readiness(DockerEngine engine, HttpProber http) {
+    /**
+     * A waiter for one container.
+     *
+     * @param engine asked each round whether the container still runs
+     * @param http sends the GETs
+     * @param hints names the timeout to raise when the server never answers
+     */
+    public Readiness(DockerEngine engine, HttpProber http, Hints hints) {
         this.engine = engine;
         this.http = http;
+        this.hints = hints;
     }
 
     /**
@@ -78,12 +89,13 @@ public final class Readiness {
         throw new SmokeTestFailedException(String.format(
                 Locale.ROOT,
                 "No answer from GET %s within %s (%d tries; last: %s). The container is still running.%s"
-                        + " A slow start needs a longer <smokeTimeout> / -Dfastapi.smoke.timeout=SECONDS.%n%s",
+                        + " A slow start needs a longer timeout: %s.%n%s",
                 uri,
                 seconds(timeout),
                 attempts,
                 lastError,
                 hint == null || hint.isEmpty() ? "" : " " + hint,
+                hints.set(Setting.SMOKE_TIMEOUT, "SECONDS"),
                 logSection(containerId)));
     }
 
@@ -152,6 +164,10 @@ public final class Readiness {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /**
+     * The first 12 characters of a container id, as {@code docker ps} shows it; the one short form
+     * every smoke class uses.
+     */
     static String shortId(String id) {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }
