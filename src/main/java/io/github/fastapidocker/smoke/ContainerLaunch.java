@@ -131,7 +131,7 @@ final class ContainerLaunch {
      * Creates the container.
      *
      * @return its id
-     * @throws SmokeTestFailedException when the bridge network is what the engine refused
+     * @throws SmokeFailedException when the bridge network is what the engine refused
      */
     String create(DockerEngine engine) {
         try {
@@ -142,7 +142,7 @@ final class ContainerLaunch {
             if (network == SmokeNetwork.BRIDGE
                     && e.getMessage() != null
                     && e.getMessage().toLowerCase(Locale.ROOT).contains("network")) {
-                throw new SmokeTestFailedException(e.getMessage() + ". " + useHostNetwork());
+                throw new SmokeFailedException(e.getMessage() + ". " + useHostNetwork());
             }
             throw e;
         }
@@ -152,7 +152,7 @@ final class ContainerLaunch {
      * The loopback port the started container is reached on: on the bridge network, the one the
      * engine really published, since an engine without a bridge silently publishes none.
      *
-     * @throws SmokeTestFailedException when the engine published nothing
+     * @throws SmokeFailedException when the engine published nothing
      */
     int reachablePort(DockerEngine engine, String containerId) {
         if (network != SmokeNetwork.BRIDGE) {
@@ -160,7 +160,7 @@ final class ContainerLaunch {
         }
         int containerPort = spec.containerPort();
         return engine.publishedPort(containerId, containerPort)
-                .orElseThrow(() -> new SmokeTestFailedException("The engine did not publish container port "
+                .orElseThrow(() -> new SmokeFailedException("The engine did not publish container port "
                         + containerPort + " on " + LoopbackPorts.ADDRESS + ":"
                         + port + ": it has no working bridge network (an engine started with --bridge=none?). "
                         + useHostNetwork()));

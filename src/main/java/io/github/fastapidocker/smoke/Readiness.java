@@ -55,7 +55,7 @@ public final class Readiness {
      * Polls {@code uri} until it answers.
      *
      * @param hint appended when the server never answers: what to check
-     * @throws SmokeTestFailedException when the container exited, vanished, or never answered in time
+     * @throws SmokeFailedException when the container exited, vanished, or never answered in time
      */
     public Ready await(String containerId, URI uri, Duration timeout, String hint) {
         long start = System.nanoTime();
@@ -86,7 +86,7 @@ public final class Readiness {
         }
         // One last look: a container that died during the final try should say so, not "timed out".
         checkRunning(containerId, uri, millisSince(start));
-        throw new SmokeTestFailedException(String.format(
+        throw new SmokeFailedException(String.format(
                 Locale.ROOT,
                 "No answer from GET %s within %s (%d tries; last: %s). The container is still running.%s"
                         + " A slow start needs a longer timeout: %s.%n%s",
@@ -102,12 +102,12 @@ public final class Readiness {
     private void checkRunning(String containerId, URI uri, long elapsedMillis) {
         Optional<ContainerState> state = engine.inspectContainer(containerId);
         if (state.isEmpty()) {
-            throw new SmokeTestFailedException("The smoke-test container " + shortId(containerId)
+            throw new SmokeFailedException("The smoke-test container " + shortId(containerId)
                     + " disappeared before it answered GET " + uri + " (removed by someone else?)");
         }
         if (!state.get().running()) {
             ContainerState s = state.get();
-            throw new SmokeTestFailedException(String.format(
+            throw new SmokeFailedException(String.format(
                     Locale.ROOT,
                     "The container exited with code %s after %.1f s, before it answered GET %s%s: the server did not start.%n%s",
                     s.exitCode() == null ? "?" : s.exitCode(),
@@ -150,7 +150,7 @@ public final class Readiness {
             Thread.sleep(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmokeTestFailedException("Interrupted while waiting for the container to answer");
+            throw new SmokeFailedException("Interrupted while waiting for the container to answer");
         }
     }
 

@@ -45,7 +45,7 @@ public final class SmokeRunner {
      * Runs the smoke test.
      *
      * @param settings validated by {@link SmokeSettings.Builder#build(Hints)}
-     * @throws SmokeTestFailedException when the image did not pass; the message says why and shows the
+     * @throws SmokeFailedException when the image did not pass; the message says why and shows the
      *     container's log
      * @throws ConfigurationException when there is no image to test
      */
@@ -100,7 +100,7 @@ public final class SmokeRunner {
             found.probes.addAll(prober.probeAll(found.port, probes));
             log.debug("timing: probes " + millisSince(t) + " ms");
             if (found.probeFailed()) {
-                throw new SmokeTestFailedException(
+                throw new SmokeFailedException(
                         prober.failure(target, found.probes) + "\n" + logSection(container, found));
             }
 
@@ -110,7 +110,7 @@ public final class SmokeRunner {
                 String problem = new StopDiagnosis(hints).problem(found.stop, target, settings);
                 if (problem != null) {
                     if (settings.gracefulStop() == GracefulStop.FAIL) {
-                        throw new SmokeTestFailedException(problem + "\n" + logSection(container, found));
+                        throw new SmokeFailedException(problem + "\n" + logSection(container, found));
                     }
                     log.warn(problem);
                 }

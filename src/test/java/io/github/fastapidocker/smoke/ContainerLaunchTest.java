@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.docker.DockerEngine.ContainerSpec;
+import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.maven.MavenHints;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ class ContainerLaunchTest extends SmokeFixture {
     void bridgeWithoutAPublishedPortSaysToUseTheHostNetwork() {
         recordBuild(GUIDE_CMD, 80);
         engine.publishes = false;
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.BRIDGE, List.of(DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.BRIDGE, List.of(DOCS))));
         assertTrue(e.getMessage().contains("did not publish container port 80 on 127.0.0.1:41234"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dfastapi.smoke.network=host"), e.getMessage());
         assertTrue(engine.containers.isEmpty());
@@ -88,5 +90,45 @@ class ContainerLaunchTest extends SmokeFixture {
         assertEquals(
                 List.of("fastapi", "run", "--port", "5000", "--host", "127.0.0.1"),
                 ContainerLaunch.onLoopbackPort(List.of("fastapi", "run"), 5000));
+    }
+
+    @Test
+    void theBridgeHintNamesThePortSetting() {
+        SmokeTarget target = new SmokeTarget("hello:1.0", "sha256:built", "sha256:built", GUIDE_CMD, 80);
+        ContainerLaunch launch = ContainerLaunch.plan(
+                settings(SmokeNetwork.BRIDGE, List.of()), target, ports, MavenHints.INSTANCE, buildLog);
+        assertEquals(FREE_PORT, launch.port());
+        assertEquals(List.of(), launch.command(), "the image's own command");
+        assertEquals(
+                "The server must listen on 0.0.0.0, port 80 inside the container: <port> (fastapi.port).",
+                launch.hint());
+    }
+
+    @Test
+    void aTakenPortSaysWhichSettingsChangeIt() {
+        portsInUse.add(8080);
+        SmokeTarget own = new SmokeTarget("hello:1.0", "sha256:built", "sha256:built", null, 8080);
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> ContainerLaunch.plan(
+                        settings(SmokeNetwork.HOST, List.of()), own, ports, MavenHints.INSTANCE, buildLog));
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Set <port> (fastapi.port) to the port your CMD uses, free it, or use"
+                                + " <smokeNetwork>bridge</smokeNetwork> (-Dfastapi.smoke.network=bridge)."),
+                e.getMessage());
+    }
+
+    @Test
+    void anEngineRefusingTheBridgeNetworkSaysToUseTheHostNetwork() {
+        recordBuild(GUIDE_CMD, 80);
+        engine.failCreate = new EngineException("network bridge not found");
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.BRIDGE, List.of(DOCS))));
+        assertEquals(
+                "network bridge not found. Use the host network: <smokeNetwork>host</smokeNetwork>"
+                        + " (-Dfastapi.smoke.network=host).",
+                e.getMessage());
+        assertTrue(engine.containers.isEmpty());
     }
 }

@@ -26,8 +26,8 @@ class ProbeRunnerTest extends SmokeFixture {
         recordBuild(GUIDE_CMD, 80);
         Probe wrong = new Probe("/items/5?q=somequery", null, null, "{\"item_id\": 5, \"q\": \"otherquery\"}");
         engine.onStart = c -> c.log = "INFO:     Uvicorn running on http://127.0.0.1:41234\n";
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(wrong, DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(wrong, DOCS))));
 
         String m = e.getMessage();
         assertTrue(m.startsWith("Smoke test of hello:1.0 failed: 1 of 2 probes did not pass"), m);
@@ -50,9 +50,23 @@ class ProbeRunnerTest extends SmokeFixture {
     void longBodiesAreShortened() {
         recordBuild(GUIDE_CMD, 80);
         answers.put("/docs", new HttpProber.Answer(500, "x".repeat(5000)));
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
         assertTrue(e.getMessage().contains("x".repeat(500) + "... (5000 chars)"), e.getMessage());
         assertFalse(e.getMessage().contains("x".repeat(501)));
+    }
+
+    @Test
+    void theFailureSaysWhereProbesAreConfigured() {
+        recordBuild(GUIDE_CMD, 80);
+        answers.put("/docs", new HttpProber.Answer(404, ""));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Smoke test of hello:1.0 failed: 1 of 1 probes did not pass"
+                                + " (configure them in <probes>)."),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("actual:   status 404, body (empty)"), e.getMessage());
     }
 }

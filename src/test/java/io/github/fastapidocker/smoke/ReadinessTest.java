@@ -64,8 +64,8 @@ class ReadinessTest {
         }
         engine.only().log = "INFO:     Started server process [1]";
         long start = System.nanoTime();
-        SmokeTestFailedException e =
-                assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
+        SmokeFailedException e =
+                assertThrows(SmokeFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
                         .await(id, ProbeRunner.uri(port, "/docs"), Duration.ofMillis(800), "Check <port>."));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 700 && millis < 3000, "bounded by the timeout, took " + millis + " ms");
@@ -84,7 +84,7 @@ class ReadinessTest {
             tries.incrementAndGet();
             throw new IOException("refused");
         };
-        assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, refuses, MavenHints.INSTANCE)
+        assertThrows(SmokeFailedException.class, () -> new Readiness(engine, refuses, MavenHints.INSTANCE)
                 .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofMillis(500), ""));
         assertTrue(tries.get() >= 3 && tries.get() <= 500 / 100 + 2, "tries: " + tries.get());
     }
@@ -109,8 +109,8 @@ class ReadinessTest {
             throw new IOException("Connection refused");
         };
         long start = System.nanoTime();
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> new Readiness(engine, diesAfterTwoTries, MavenHints.INSTANCE)
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> new Readiness(engine, diesAfterTwoTries, MavenHints.INSTANCE)
                         .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2000, "fails at once, not after the timeout: " + millis + " ms");
@@ -123,8 +123,8 @@ class ReadinessTest {
     @Test
     void containerRemovedBehindOurBackFailsAtOnce() {
         engine.containers.clear();
-        SmokeTestFailedException e =
-                assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
+        SmokeFailedException e =
+                assertThrows(SmokeFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
                         .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
         assertTrue(e.getMessage().contains("disappeared"), e.getMessage());
     }

@@ -91,8 +91,8 @@ class SmokeRunnerTest extends SmokeFixture {
             c.exitCode = 1;
             c.log = "ModuleNotFoundError: No module named 'does_not_exist'";
         };
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
         assertTrue(e.getMessage().contains("exited with code 1"), e.getMessage());
         assertTrue(e.getMessage().contains("ModuleNotFoundError"), e.getMessage());
         assertTrue(engine.containers.isEmpty());

@@ -48,9 +48,9 @@ class SmokeTargetTest extends SmokeFixture {
         recordBuild(GUIDE_CMD, 80);
         runner().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS)));
         answers.put("/items/5?q=somequery", new HttpProber.Answer(200, "{\"item_id\":6,\"q\":\"somequery\"}"));
-        assertThrows(SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(ITEMS))));
+        assertThrows(SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(ITEMS))));
         assertThrows(
-                SmokeTestFailedException.class,
+                SmokeFailedException.class,
                 () -> runner().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(ITEMS))),
                 "the failed run removed the earlier pass");
         assertEquals(3, engine.created.size());

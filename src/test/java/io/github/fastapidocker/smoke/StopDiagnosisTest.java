@@ -1,11 +1,13 @@
 package io.github.fastapidocker.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fastapidocker.maven.MavenHints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,7 @@ class StopDiagnosisTest extends SmokeFixture {
         Files.writeString(dockerfile, "FROM python:3.14\nCMD fastapi run app/main.py --port 8080\n");
         engine.stopExitCode = 137;
 
-        SmokeTestFailedException e = assertThrows(SmokeTestFailedException.class, () -> runner().run(
+        SmokeFailedException e = assertThrows(SmokeFailedException.class, () -> runner().run(
                         settings(SmokeNetwork.HOST, List.of(DOCS), GracefulStop.FAIL, dockerfile)));
         String m = e.getMessage();
         assertTrue(m.startsWith("The server did not stop within 10 s of SIGTERM and was killed (exit 137"), m);
@@ -40,8 +42,8 @@ class StopDiagnosisTest extends SmokeFixture {
     void killedGeneratedImageBlamesTheAppsShutdownNotTheCmd() {
         recordBuild(GUIDE_CMD, 80);
         engine.stopExitCode = 137;
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
         assertTrue(
                 e.getMessage().contains("The generated CMD is in exec form, so the server received SIGTERM"),
                 e.getMessage());
@@ -51,8 +53,8 @@ class StopDiagnosisTest extends SmokeFixture {
     void nonZeroExitAfterSigtermFails() {
         recordBuild(GUIDE_CMD, 80);
         engine.stopExitCode = 3;
-        SmokeTestFailedException e = assertThrows(
-                SmokeTestFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
         assertTrue(e.getMessage().startsWith("The server exited with code 3 after SIGTERM"), e.getMessage());
     }
 
@@ -66,5 +68,26 @@ class StopDiagnosisTest extends SmokeFixture {
                 log.stream().anyMatch(l -> l.startsWith("WARN The server did not stop within 10 s")),
                 String.join("\n", log));
         assertTrue(engine.containers.isEmpty());
+    }
+
+    @Test
+    void theAdviceNamesTheSettingsToChange() {
+        StopDiagnosis diagnosis = new StopDiagnosis(MavenHints.INSTANCE);
+        SmokeTarget generated = new SmokeTarget("hello:1.0", "sha256:built", "sha256:built", GUIDE_CMD, 80);
+        SmokeTarget own = new SmokeTarget("hello:1.0", "sha256:built", "sha256:built", null, 80);
+        SmokeSettings settings = settings(SmokeNetwork.HOST, List.of());
+        SmokeReport.StopResult killed = new SmokeReport.StopResult(10_200, 137, 10);
+
+        assertNull(diagnosis.problem(new SmokeReport.StopResult(500, 0, 10), generated, settings));
+        String m = diagnosis.problem(killed, generated, settings);
+        assertTrue(
+                m.contains("took longer than the grace period of 10 s. Raise <stopTimeout>"
+                        + " (fastapi.smoke.stopTimeout) if it needs longer."),
+                m);
+        assertTrue(m.endsWith(" <gracefulStop>warn</gracefulStop> (-Dfastapi.smoke.gracefulStop=warn) only warns."), m);
+        m = diagnosis.problem(killed, own, settings);
+        assertTrue(m.contains("The usual cause is a CMD or ENTRYPOINT in shell form"), m);
+        assertTrue(m.contains("takes longer than <stopTimeout> (fastapi.smoke.stopTimeout)."), m);
+        assertEquals("[\"fastapi\", \"run\", \"app/main.py\"]", StopDiagnosis.execFormOf(" fastapi  run app/main.py "));
     }
 }
