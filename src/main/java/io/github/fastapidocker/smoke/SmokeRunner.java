@@ -24,6 +24,7 @@ public final class SmokeRunner {
     /**
      * A runner against {@code engine}.
      *
+     * @param engine runs the container; opened and closed by the caller
      * @param http sends the probes' GETs
      * @param log where progress, warnings and the summary go
      * @param hints how the user changes a setting, for the advice in messages

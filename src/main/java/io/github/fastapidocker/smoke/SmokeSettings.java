@@ -44,6 +44,7 @@ public record SmokeSettings(
         Map<String, String> env,
         Path userDockerfile) {
 
+    /** The longest timeout and grace period accepted, in seconds. */
     public static final int MAX_SECONDS = 3600;
 
     /** Settings to fill in by name; see {@link Builder} for the defaults. */
