@@ -17,6 +17,14 @@ public interface Hints {
      */
     String set(Setting setting, String value);
 
+    /**
+     * How the user writes {@code child}, a part nested in the setting {@code parent}: an entry of a
+     * list setting or a field of such an entry, in the core's words ({@code "probe"}, {@code
+     * "path"}). For Maven, {@code element(PROBES, "path")} is {@code <path>}, so a message reads
+     * {@code <probes><probe> #2: <path> must be set}.
+     */
+    String element(Setting parent, String child);
+
     /** The command that runs a step with everything before it, for example {@code mvn package}. */
     String command(Step step);
 

@@ -86,6 +86,13 @@ public final class MavenHints implements Hints {
         return p.property() == null ? element : element + " (-D" + p.property() + "=" + value + ")";
     }
 
+    /** The nested element as written inside {@code parent}'s element: {@code <child>}. */
+    @Override
+    public String element(Setting parent, String child) {
+        parameter(parent);
+        return "<" + child + ">";
+    }
+
     @Override
     public String command(Step step) {
         return switch (step) {

@@ -7,8 +7,8 @@ import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
 import io.github.fastapidocker.smoke.SmokeNetwork;
+import io.github.fastapidocker.smoke.SmokeRunner;
 import io.github.fastapidocker.smoke.SmokeSettings;
-import io.github.fastapidocker.smoke.SmokeTest;
 import io.github.fastapidocker.smoke.UrlConnectionProber;
 import java.io.File;
 import java.time.Duration;
@@ -188,7 +188,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
         return skipTests ? Optional.of(PropertyNames.SKIP_TESTS) : Optional.empty();
     }
 
-    /** The plain smoke settings; validated before anything is contacted. */
+    /** The plain smoke settings, validated: a wrong one fails before the engine is contacted. */
     SmokeSettings smokeSettings() {
         String name = ImageReference.parse(image, hints().name(Setting.IMAGE)).name();
         List<String> tagList = ImageTags.parse(tags);
@@ -196,21 +196,22 @@ public class SmokeMojo extends AbstractFastApiMojo {
         if (probes != null) {
             probes.forEach(p -> probeList.add(p.toProbe()));
         }
-        return new SmokeSettings(
-                        name,
-                        tagList.isEmpty() ? null : tagList.get(0),
-                        port,
-                        outputDirectory.toPath(),
-                        SmokeNetwork.parse(smokeNetwork),
-                        probeList,
-                        Duration.ofSeconds(smokeTimeout),
-                        stopTimeout,
-                        GracefulStop.parse(gracefulStop),
-                        project.getGroupId() + ":" + project.getArtifactId(),
-                        project.getBasedir().toPath(),
-                        environment(),
-                        dockerfile == null ? null : dockerfile.toPath())
-                .validate();
+        var hints = hints();
+        return SmokeSettings.builder()
+                .image(name)
+                .tag(tagList.isEmpty() ? null : tagList.get(0))
+                .port(port)
+                .outputDirectory(outputDirectory.toPath())
+                .network(SmokeNetwork.parse(smokeNetwork, hints))
+                .probes(probeList)
+                .timeout(Duration.ofSeconds(smokeTimeout))
+                .stopTimeoutSeconds(stopTimeout)
+                .gracefulStop(GracefulStop.parse(gracefulStop, hints))
+                .project(project.getGroupId() + ":" + project.getArtifactId())
+                .projectDirectory(project.getBasedir().toPath())
+                .env(environment())
+                .userDockerfile(dockerfile == null ? null : dockerfile.toPath())
+                .build(hints);
     }
 
     /** {@code <NAME/>} is an empty value, not the text "null". */
@@ -226,7 +227,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
     protected void run() {
         SmokeSettings settings = smokeSettings();
         try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
-            SmokeTest smoke = new SmokeTest(engine, UrlConnectionProber.create(), buildLog());
+            SmokeRunner smoke = new SmokeRunner(engine, UrlConnectionProber.create(), buildLog(), hints());
             if (forceSmoke) {
                 smoke.run(settings);
             } else {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +40,7 @@ public record Probe(String path, int status, String contains, String json, Strin
         return a.equals(b) ? 0 : 1;
     };
 
-    /** A probe from the POM: only a path and checks. */
+    /** A probe as configured: only a path and checks. */
     public Probe(String path, Integer status, String contains, String json) {
         this(path, status == null ? DEFAULT_STATUS : status, blankToNull(contains), blankToNull(json), null);
     }
@@ -53,34 +55,42 @@ public record Probe(String path, int status, String contains, String json, Strin
                 new Probe("/openapi.json", DEFAULT_STATUS, null, null, "openapi"));
     }
 
-    /** Checks the probe as configured, naming the element to fix. */
-    public Probe validate(int index) {
-        String where = "<probes><probe> #" + index + (path == null ? "" : " (" + path + ")");
+    /**
+     * Checks the probe as configured, naming the part to fix.
+     *
+     * @param index the probe's place among the configured ones, from 1
+     * @param hints how the user writes the probes and their fields
+     */
+    public Probe validate(int index, Hints hints) {
+        String where = hints.name(Setting.PROBES) + hints.element(Setting.PROBES, "probe") + " #" + index
+                + (path == null ? "" : " (" + path + ")");
+        String pathField = hints.element(Setting.PROBES, "path");
         if (path == null || path.isBlank()) {
-            throw new ConfigurationException(where + ": <path> must be set, for example /docs");
+            throw new ConfigurationException(where + ": " + pathField + " must be set, for example /docs");
         }
         if (!path.startsWith("/")
                 || path.startsWith("//")
                 || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)
                 || path.contains("#")) {
-            throw new ConfigurationException(where + ": <path> must be a path and query starting with / (no host,"
-                    + " no spaces, no fragment), was '" + path + "'");
+            throw new ConfigurationException(where + ": " + pathField + " must be a path and query starting with /"
+                    + " (no host, no spaces, no fragment), was '" + path + "'");
         }
         try {
             java.net.URI.create("http://127.0.0.1" + path);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(where + ": <path> is not a valid URI path: " + e.getMessage()
+            throw new ConfigurationException(where + ": " + pathField + " is not a valid URI path: " + e.getMessage()
                     + " (percent-encode special characters)");
         }
         if (status < 100 || status > 599) {
-            throw new ConfigurationException(where + ": <status> must be 100-599, was " + status);
+            throw new ConfigurationException(
+                    where + ": " + hints.element(Setting.PROBES, "status") + " must be 100-599, was " + status);
         }
         if (json != null) {
             try {
                 parse(json);
             } catch (JsonProcessingException e) {
-                throw new ConfigurationException(where + ": <json> is not valid JSON: " + e.getOriginalMessage()
-                        + " (was " + json.strip() + ")");
+                throw new ConfigurationException(where + ": " + hints.element(Setting.PROBES, "json")
+                        + " is not valid JSON: " + e.getOriginalMessage() + " (was " + json.strip() + ")");
             }
         }
         return this;
@@ -140,8 +150,9 @@ public record Probe(String path, int status, String contains, String json, Strin
         try {
             return parse(json);
         } catch (JsonProcessingException e) {
+            // validate() rejected such a probe already.
             throw new ConfigurationException(
-                    "<json> of probe " + path + " is not valid JSON: " + e.getOriginalMessage());
+                    "The expected JSON of probe " + path + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

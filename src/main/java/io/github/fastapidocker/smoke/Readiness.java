@@ -2,6 +2,8 @@ package io.github.fastapidocker.smoke;
 
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -26,10 +28,19 @@ public final class Readiness {
 
     private final DockerEngine engine;
     private final HttpProber http;
+    private final Hints hints;
 
-    public Readiness(DockerEngine engine, HttpProber http) {
+    /**
+     * A waiter for one container.
+     *
+     * @param engine asked each round whether the container still runs
+     * @param http sends the GETs
+     * @param hints names the timeout to raise when the server never answers
+     */
+    public Readiness(DockerEngine engine, HttpProber http, Hints hints) {
         this.engine = engine;
         this.http = http;
+        this.hints = hints;
     }
 
     /**
@@ -44,7 +55,7 @@ public final class Readiness {
      * Polls {@code uri} until it answers.
      *
      * @param hint appended when the server never answers: what to check
-     * @throws SmokeTestFailedException when the container exited, vanished, or never answered in time
+     * @throws SmokeFailedException when the container exited, vanished, or never answered in time
      */
     public Ready await(String containerId, URI uri, Duration timeout, String hint) {
         long start = System.nanoTime();
@@ -75,27 +86,28 @@ public final class Readiness {
         }
         // One last look: a container that died during the final try should say so, not "timed out".
         checkRunning(containerId, uri, millisSince(start));
-        throw new SmokeTestFailedException(String.format(
+        throw new SmokeFailedException(String.format(
                 Locale.ROOT,
                 "No answer from GET %s within %s (%d tries; last: %s). The container is still running.%s"
-                        + " A slow start needs a longer <smokeTimeout> / -Dfastapi.smoke.timeout=SECONDS.%n%s",
+                        + " A slow start needs a longer timeout: %s.%n%s",
                 uri,
                 seconds(timeout),
                 attempts,
                 lastError,
                 hint == null || hint.isEmpty() ? "" : " " + hint,
+                hints.set(Setting.SMOKE_TIMEOUT, "SECONDS"),
                 logSection(containerId)));
     }
 
     private void checkRunning(String containerId, URI uri, long elapsedMillis) {
         Optional<ContainerState> state = engine.inspectContainer(containerId);
         if (state.isEmpty()) {
-            throw new SmokeTestFailedException("The smoke-test container " + shortId(containerId)
+            throw new SmokeFailedException("The smoke-test container " + shortId(containerId)
                     + " disappeared before it answered GET " + uri + " (removed by someone else?)");
         }
         if (!state.get().running()) {
             ContainerState s = state.get();
-            throw new SmokeTestFailedException(String.format(
+            throw new SmokeFailedException(String.format(
                     Locale.ROOT,
                     "The container exited with code %s after %.1f s, before it answered GET %s%s: the server did not start.%n%s",
                     s.exitCode() == null ? "?" : s.exitCode(),
@@ -138,7 +150,7 @@ public final class Readiness {
             Thread.sleep(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmokeTestFailedException("Interrupted while waiting for the container to answer");
+            throw new SmokeFailedException("Interrupted while waiting for the container to answer");
         }
     }
 
@@ -152,6 +164,10 @@ public final class Readiness {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /**
+     * The first 12 characters of a container id, as {@code docker ps} shows it; the one short form
+     * every smoke class uses.
+     */
     static String shortId(String id) {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }

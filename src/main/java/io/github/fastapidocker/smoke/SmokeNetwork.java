@@ -1,6 +1,8 @@
 package io.github.fastapidocker.smoke;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.util.Locale;
 
 /** How the smoke container is reached from the build. */
@@ -18,13 +20,19 @@ public enum SmokeNetwork {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static SmokeNetwork parse(String value) {
+    /**
+     * The network a configured value names; empty means {@link #BRIDGE}.
+     *
+     * @param hints names the setting in the error
+     * @throws ConfigurationException for anything but {@code bridge} or {@code host}
+     */
+    public static SmokeNetwork parse(String value, Hints hints) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "", "bridge" -> BRIDGE;
             case "host" -> HOST;
             default -> throw new ConfigurationException(
-                    "<smokeNetwork> / fastapi.smoke.network must be bridge or host, was '" + value + "'");
+                    hints.name(Setting.SMOKE_NETWORK) + " must be bridge or host, was '" + value + "'");
         };
     }
 }

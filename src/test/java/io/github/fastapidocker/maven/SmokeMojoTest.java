@@ -15,6 +15,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +109,21 @@ class SmokeMojoTest {
                         new Probe("/items/5?q=somequery", 200, null, "{\"item_id\": 5, \"q\": \"somequery\"}", null),
                         new Probe("/docs", 200, "Swagger UI", null, null)),
                 settings.probes());
+    }
+
+    @Test
+    @InjectMojo(goal = "smoke", pom = POM)
+    @MojoParameter(name = "smokeTimeout", value = "0")
+    void aWrongSettingFailsBeforeTheEngineIsContacted(SmokeMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("<smokeTimeout> (fastapi.smoke.timeout) must be 1-3600 seconds, was 0", e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "smoke", pom = POM)
+    @MojoParameter(name = "smokeNetwork", value = "overlay")
+    void aWrongNetworkFailsBeforeTheEngineIsContacted(SmokeMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("<smokeNetwork> (fastapi.smoke.network) must be bridge or host, was 'overlay'", e.getMessage());
     }
 }

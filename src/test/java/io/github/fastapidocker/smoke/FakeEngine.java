@@ -41,6 +41,7 @@ final class FakeEngine implements DockerEngine {
     boolean publishes = true;
 
     RuntimeException failStart;
+    RuntimeException failCreate;
     String logOnStop = "";
     int counter;
 
@@ -83,6 +84,9 @@ final class FakeEngine implements DockerEngine {
     @Override
     public String createContainer(ContainerSpec spec) {
         calls.add("create");
+        if (failCreate != null) {
+            throw failCreate;
+        }
         if (!images.containsKey(spec.image())) {
             throw new EngineException("No such image: " + spec.image());
         }

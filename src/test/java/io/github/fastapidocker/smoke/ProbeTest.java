@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.maven.MavenHints;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ProbeTest {
     private static final String GUIDE_JSON = "{\"item_id\": 5, \"q\": \"somequery\"}";
 
     private static Probe json(String expected) {
-        return new Probe("/items/5?q=somequery", null, null, expected).validate(1);
+        return new Probe("/items/5?q=somequery", null, null, expected).validate(1, MavenHints.INSTANCE);
     }
 
     @Test
@@ -56,25 +57,27 @@ class ProbeTest {
 
     @Test
     void statusDefaultsTo200AndIsCompared() {
-        Probe probe = new Probe("/docs", null, null, null).validate(1);
+        Probe probe = new Probe("/docs", null, null, null).validate(1, MavenHints.INSTANCE);
         assertEquals(200, probe.status());
         assertEquals(Optional.empty(), probe.mismatch(200, "anything"));
         assertEquals(Optional.of("status 404, expected 200"), probe.mismatch(404, "{\"detail\":\"Not Found\"}"));
         assertEquals(
                 Optional.empty(),
-                new Probe("/missing", 404, null, null).validate(1).mismatch(404, ""));
+                new Probe("/missing", 404, null, null)
+                        .validate(1, MavenHints.INSTANCE)
+                        .mismatch(404, ""));
     }
 
     @Test
     void containsIsASubstringOfTheBody() {
-        Probe probe = new Probe("/docs", null, "Swagger UI", null).validate(1);
+        Probe probe = new Probe("/docs", null, "Swagger UI", null).validate(1, MavenHints.INSTANCE);
         assertEquals(Optional.empty(), probe.mismatch(200, "<title>FastAPI - Swagger UI</title>"));
         assertEquals(Optional.of("body does not contain \"Swagger UI\""), probe.mismatch(200, "<title>ReDoc</title>"));
     }
 
     @Test
     void everyProblemIsNamed() {
-        Probe probe = new Probe("/x", 200, "needle", "{\"a\": 1}").validate(1);
+        Probe probe = new Probe("/x", 200, "needle", "{\"a\": 1}").validate(1, MavenHints.INSTANCE);
         String problem = probe.mismatch(500, "Internal Server Error").orElseThrow();
         assertEquals("status 500, expected 200; body does not contain \"needle\"; body is not JSON", problem);
     }
@@ -103,19 +106,24 @@ class ProbeTest {
 
     @Test
     void badConfigurationNamesTheElement() {
-        ConfigurationException e =
-                assertThrows(ConfigurationException.class, () -> new Probe(null, null, null, null).validate(2));
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> new Probe(null, null, null, null).validate(2, MavenHints.INSTANCE));
         assertEquals("<probes><probe> #2: <path> must be set, for example /docs", e.getMessage());
 
-        e = assertThrows(ConfigurationException.class, () -> new Probe("docs", null, null, null).validate(1));
+        e = assertThrows(ConfigurationException.class, () -> new Probe("docs", null, null, null)
+                .validate(1, MavenHints.INSTANCE));
         assertTrue(e.getMessage().contains("<path> must be a path and query starting with /"), e.getMessage());
-        assertThrows(ConfigurationException.class, () -> new Probe("//evil.example/x", null, null, null).validate(1));
-        assertThrows(ConfigurationException.class, () -> new Probe("/a b", null, null, null).validate(1));
+        assertThrows(ConfigurationException.class, () -> new Probe("//evil.example/x", null, null, null)
+                .validate(1, MavenHints.INSTANCE));
+        assertThrows(ConfigurationException.class, () -> new Probe("/a b", null, null, null)
+                .validate(1, MavenHints.INSTANCE));
 
-        e = assertThrows(ConfigurationException.class, () -> new Probe("/x", 42, null, null).validate(1));
+        e = assertThrows(
+                ConfigurationException.class, () -> new Probe("/x", 42, null, null).validate(1, MavenHints.INSTANCE));
         assertEquals("<probes><probe> #1 (/x): <status> must be 100-599, was 42", e.getMessage());
 
-        e = assertThrows(ConfigurationException.class, () -> new Probe("/x", null, null, "{item_id: 5}").validate(3));
+        e = assertThrows(ConfigurationException.class, () -> new Probe("/x", null, null, "{item_id: 5}")
+                .validate(3, MavenHints.INSTANCE));
         assertTrue(e.getMessage().startsWith("<probes><probe> #3 (/x): <json> is not valid JSON: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(was {item_id: 5})"), e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.docker.DockerEngine.ContainerSpec;
+import io.github.fastapidocker.maven.MavenHints;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -30,8 +31,8 @@ class ReadinessTest {
     void readyAtTheFirstAnswerWhateverItsStatus() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer()) {
             server.handler = exchange -> LocalHttpServer.respond(exchange, 404, "{\"detail\":\"Not Found\"}");
-            Readiness.Ready ready =
-                    new Readiness(engine, http).await(id, server.uri("/docs"), Duration.ofSeconds(5), "");
+            Readiness.Ready ready = new Readiness(engine, http, MavenHints.INSTANCE)
+                    .await(id, server.uri("/docs"), Duration.ofSeconds(5), "");
             assertEquals(1, ready.attempts());
             assertEquals(1, server.requests.get());
         }
@@ -47,7 +48,7 @@ class ReadinessTest {
             return new HttpProber.Answer(200, "ok");
         };
         long start = System.nanoTime();
-        Readiness.Ready ready = new Readiness(engine, startsOnTheFourthTry)
+        Readiness.Ready ready = new Readiness(engine, startsOnTheFourthTry, MavenHints.INSTANCE)
                 .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(5), "");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(4, ready.attempts());
@@ -63,15 +64,16 @@ class ReadinessTest {
         }
         engine.only().log = "INFO:     Started server process [1]";
         long start = System.nanoTime();
-        SmokeTestFailedException e = assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, http)
-                .await(id, SmokeTest.uri(port, "/docs"), Duration.ofMillis(800), "Check <port>."));
+        SmokeFailedException e =
+                assertThrows(SmokeFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
+                        .await(id, ProbeRunner.uri(port, "/docs"), Duration.ofMillis(800), "Check <port>."));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 700 && millis < 3000, "bounded by the timeout, took " + millis + " ms");
         String m = e.getMessage();
         assertTrue(m.startsWith("No answer from GET http://127.0.0.1:" + port + "/docs within 0.8 s ("), m);
         assertTrue(m.contains("last: ConnectException"), m);
         assertTrue(m.contains("The container is still running. Check <port>."), m);
-        assertTrue(m.contains("<smokeTimeout> / -Dfastapi.smoke.timeout=SECONDS"), m);
+        assertTrue(m.contains("<smokeTimeout>SECONDS</smokeTimeout> (-Dfastapi.smoke.timeout=SECONDS)"), m);
         assertTrue(m.contains("INFO:     Started server process [1]"), "the log tail is shown: " + m);
     }
 
@@ -82,7 +84,7 @@ class ReadinessTest {
             tries.incrementAndGet();
             throw new IOException("refused");
         };
-        assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, refuses)
+        assertThrows(SmokeFailedException.class, () -> new Readiness(engine, refuses, MavenHints.INSTANCE)
                 .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofMillis(500), ""));
         assertTrue(tries.get() >= 3 && tries.get() <= 500 / 100 + 2, "tries: " + tries.get());
     }
@@ -107,8 +109,8 @@ class ReadinessTest {
             throw new IOException("Connection refused");
         };
         long start = System.nanoTime();
-        SmokeTestFailedException e =
-                assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, diesAfterTwoTries)
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> new Readiness(engine, diesAfterTwoTries, MavenHints.INSTANCE)
                         .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2000, "fails at once, not after the timeout: " + millis + " ms");
@@ -121,8 +123,9 @@ class ReadinessTest {
     @Test
     void containerRemovedBehindOurBackFailsAtOnce() {
         engine.containers.clear();
-        SmokeTestFailedException e = assertThrows(SmokeTestFailedException.class, () -> new Readiness(engine, http)
-                .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
+        SmokeFailedException e =
+                assertThrows(SmokeFailedException.class, () -> new Readiness(engine, http, MavenHints.INSTANCE)
+                        .await(id, URI.create("http://127.0.0.1:1/docs"), Duration.ofSeconds(60), ""));
         assertTrue(e.getMessage().contains("disappeared"), e.getMessage());
     }
 }

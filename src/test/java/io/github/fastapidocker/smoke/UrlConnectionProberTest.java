@@ -44,7 +44,7 @@ class UrlConnectionProberTest {
         try (LocalHttpServer server = new LocalHttpServer()) {
             port = server.port();
         }
-        assertThrows(IOException.class, () -> prober.get(SmokeTest.uri(port, "/docs"), Duration.ofSeconds(2)));
+        assertThrows(IOException.class, () -> prober.get(ProbeRunner.uri(port, "/docs"), Duration.ofSeconds(2)));
     }
 
     @Test

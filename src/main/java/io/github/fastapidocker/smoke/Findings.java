@@ -1,0 +1,57 @@
+package io.github.fastapidocker.smoke;
+
+import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.smoke.SmokeReport.ProbeResult;
+import io.github.fastapidocker.smoke.SmokeReport.StopResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a smoke test has found so far, gathered for {@link SmokeReport} whether it passes or fails. */
+final class Findings {
+    private final SmokeTarget target;
+    private final SmokeNetwork network;
+    private final List<String> command;
+    int port;
+    Readiness.Ready ready;
+    final List<ProbeResult> probes = new ArrayList<>();
+    StopResult stop;
+    String containerLog = "";
+
+    Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
+        this.target = target;
+        this.network = network;
+        this.command = launch.command();
+        this.port = launch.port();
+    }
+
+    boolean probeFailed() {
+        return probes.stream().anyMatch(p -> !p.passed());
+    }
+
+    /** The report so far; {@code failure} is {@code null} for a pass. */
+    SmokeReport report(String failure, long totalMillis) {
+        return new SmokeReport(
+                target.name(),
+                target.imageId(),
+                network.engineName(),
+                port,
+                command,
+                ready,
+                List.copyOf(probes),
+                stop,
+                failure,
+                containerLog,
+                totalMillis);
+    }
+
+    /** Writes the report of a failed test; a report that cannot be written only warns. */
+    void writeFailure(RuntimeException e, long totalMillis, Path directory, BuildLog log) {
+        try {
+            report(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), totalMillis)
+                    .write(directory);
+        } catch (RuntimeException writeError) {
+            log.warn("Could not write " + SmokeReport.FILE_NAME + ": " + writeError.getMessage());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.fastapidocker.smoke;
+
+import io.github.fastapidocker.build.BuildRecord;
+import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Fingerprint;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The image to run, and whether it already passed: the same image id under the same settings
+ * gives the same verdict, recorded in {@link #FINGERPRINT} beside {@code smoke.json}.
+ *
+ * @param name as the user knows it ({@code name:tag})
+ * @param reference what the engine runs (the recorded image id, else {@code name:tag})
+ * @param imageId the engine's id of the image
+ * @param command the server command of a generated Dockerfile, or {@code null} for the image's own
+ * @param port the port the server listens on inside the container
+ */
+record SmokeTarget(String name, String reference, String imageId, List<String> command, int port) {
+    /** The image id that passed and the fingerprint of the settings it passed with. */
+    static final String FINGERPRINT = "smoke.fingerprint";
+
+    /**
+     * What {@code build} recorded for the configured image, else the configured {@code image:tag},
+     * with the id the engine knows it by.
+     *
+     * @throws ConfigurationException when there is no image to test or the engine does not have it
+     */
+    static SmokeTarget find(DockerEngine engine, SmokeSettings settings, Hints hints) {
+        Optional<BuildRecord> record = BuildRecord.read(settings.outputDirectory());
+        SmokeTarget target;
+        if (record.isPresent()
+                && record.get().imageId() != null
+                && (settings.image() == null
+                        || settings.image().equals(record.get().image()))) {
+            BuildRecord r = record.get();
+            String name =
+                    r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);
+            target = new SmokeTarget(name, r.imageId(), null, r.command().isEmpty() ? null : r.command(), r.port());
+        } else if (settings.image() != null && settings.tag() != null) {
+            String name = settings.image() + ":" + settings.tag();
+            target = new SmokeTarget(name, name, null, null, settings.configuredPort());
+        } else {
+            throw new ConfigurationException("No image to smoke-test: the build goal recorded none in "
+                    + settings.outputDirectory().resolve(BuildRecord.FILE_NAME)
+                    + " and " + hints.name(Setting.TAGS) + " names none. Run the build goal first ("
+                    + hints.command(Hints.Step.BUILD) + "), or set " + hints.name(Setting.IMAGE) + " and "
+                    + hints.name(Setting.TAGS) + ".");
+        }
+        SmokeTarget found = target;
+        DockerEngine.ImageInfo image = engine.inspectImage(target.reference())
+                .orElseThrow(() -> new ConfigurationException("Image " + found.name()
+                        + (found.reference().equals(found.name()) ? "" : " (" + found.reference() + ")")
+                        + " not found on the engine at " + engine.host() + ". Run the build goal first ("
+                        + hints.command(Hints.Step.BUILD) + "), or set " + hints.name(Setting.IMAGE) + " and "
+                        + hints.name(Setting.TAGS) + " to an image the engine has."));
+        return new SmokeTarget(target.name(), target.reference(), image.id(), target.command(), target.port());
+    }
+
+    /** Whether this very image already passed with these settings. */
+    boolean passedBefore(SmokeSettings settings) {
+        Optional<Fingerprint.Recorded> earlier = Fingerprint.Recorded.read(fingerprintFile(settings));
+        return earlier.isPresent()
+                && earlier.get().id().equals(imageId)
+                && earlier.get().fingerprint().equals(fingerprint(settings));
+    }
+
+    /** Forgets an earlier pass: a run that fails now must not leave it standing. */
+    void forgetPass(SmokeSettings settings) {
+        Fingerprint.Recorded.delete(fingerprintFile(settings));
+    }
+
+    /** Records that this image passed with these settings. */
+    void recordPass(SmokeSettings settings) {
+        new Fingerprint.Recorded(imageId, fingerprint(settings)).write(fingerprintFile(settings));
+    }
+
+    /** Everything that decides the verdict besides the image itself. */
+    String fingerprint(SmokeSettings settings) {
+        return new Fingerprint()
+                .add("image", imageId)
+                .add("command", command)
+                .add("port", port)
+                .add("network", settings.network())
+                .add("probes", settings.effectiveProbes())
+                .add("timeout", settings.timeout())
+                .add("stopTimeout", settings.stopTimeoutSeconds())
+                .add("gracefulStop", settings.gracefulStop())
+                .add("env", new TreeMap<>(settings.env()))
+                .hex();
+    }
+
+    private static Path fingerprintFile(SmokeSettings settings) {
+        return settings.outputDirectory().resolve(FINGERPRINT);
+    }
+}
