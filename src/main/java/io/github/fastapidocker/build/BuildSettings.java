@@ -1,6 +1,7 @@
 package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.InvalidReferenceException;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public record BuildSettings(
         if (tags == null || tags.isEmpty()) {
             throw new ConfigurationException("<tags> must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, "tags"));
+        tags.forEach(BuildSettings::validateTag);
         buildArgs.keySet().forEach(k -> {
             if (k == null || k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new ConfigurationException("<buildArgs> has an invalid name '" + k + "'");
@@ -42,5 +43,13 @@ public record BuildSettings(
     /** {@code name:tag} for each tag. */
     public List<String> references() {
         return tags.stream().map(image::withTag).toList();
+    }
+
+    private static void validateTag(String tag) {
+        try {
+            ImageReference.validateTag(tag, "tags");
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException("<tags> " + e.problem());
+        }
     }
 }

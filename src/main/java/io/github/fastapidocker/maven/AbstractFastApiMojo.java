@@ -2,14 +2,17 @@ package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.ProjectSettings;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.InvalidReferenceException;
 import io.github.fastapidocker.docker.dockerjava.DockerJavaEngine;
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.FastApiDockerException;
+import io.github.fastapidocker.kernel.Setting;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -203,6 +206,9 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         } catch (EngineUnavailableException e) {
             throw new MojoExecutionException(e.getMessage());
+        } catch (EngineException e) {
+            // A build or push failure, or another refusal of the engine: the build failed.
+            throw new MojoFailureException(e.getMessage());
         } catch (FastApiDockerException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
@@ -259,7 +265,15 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
     }
 
     protected ImageReference imageReference() {
-        return ImageReference.parse(image, "image");
+        try {
+            return ImageReference.parse(image, "image");
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException("<image> "
+                    + (e.kind() == InvalidReferenceException.Kind.TAG_OR_DIGEST
+                            ? "must be an image name without tag or digest (put tags in <tags>), was '" + e.value()
+                                    + "'"
+                            : e.problem()));
+        }
     }
 
     /** The tags, trimmed, empty ones dropped. */
@@ -280,7 +294,7 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
     /** Opens the engine and checks it answers; the caller closes it. */
     protected DockerEngine openEngine() {
         long start = System.nanoTime();
-        DockerEngine engine = DockerJavaEngine.connect(new EngineLocation(blankToNull(dockerHost)));
+        DockerEngine engine = DockerJavaEngine.connect(engineLocation());
         try {
             engine.ping();
         } catch (RuntimeException e) {
@@ -290,6 +304,17 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
         getLog().debug("Docker engine: " + engine.host());
         getLog().debug("timing: engine client + ping " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return engine;
+    }
+
+    /** The engine to use, with the Maven words for where it was set and how to change it. */
+    EngineLocation engineLocation() {
+        String element = "<" + MavenHints.element(Setting.DOCKER_HOST) + ">";
+        String property = MavenHints.property(Setting.DOCKER_HOST);
+        return new EngineLocation(
+                blankToNull(dockerHost),
+                element + " / " + property,
+                "Start the Docker engine, or point the plugin at one with DOCKER_HOST, 'docker context use NAME', or "
+                        + element + " / -D" + property + "=unix:///path/docker.sock or tcp://host:2376");
     }
 
     /** OCI labels from the POM, then the user's. */

@@ -8,6 +8,7 @@ import io.github.fastapidocker.auth.ProcessCredentialHelperClient;
 import io.github.fastapidocker.auth.RegistryCredentials;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.config.DockerCliConfig;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.push.ImagePusher;
 import io.github.fastapidocker.push.PushSettings;
@@ -118,7 +119,7 @@ public class PushMojo extends AbstractFastApiMojo {
                 FixedCredentialSource.explicit(registryUsername, registryPassword),
                 settingsServer(registry),
                 new DockerConfigCredentialSource(
-                        DockerConfigCredentialSource.locate(env, Path.of(System.getProperty("user.home"))),
+                        DockerCliConfig.locate(env, Path.of(System.getProperty("user.home"))),
                         new ProcessCredentialHelperClient(ProcessCredentialHelperClient.DEFAULT_TIMEOUT, env)));
     }
 

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.push;
 
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.InvalidReferenceException;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public record PushSettings(
         if (tags == null || tags.isEmpty()) {
             throw new ConfigurationException("<tags> must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, "tags"));
+        tags.forEach(PushSettings::validateTag);
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new ConfigurationException(
                     "<pushRetries> (fastapi.push.retries) must be 0-" + MAX_RETRIES + ", was " + retries);
@@ -37,5 +38,13 @@ public record PushSettings(
     public Duration backoff(int retry) {
         Duration wait = firstBackoff.multipliedBy(1L << Math.min(retry - 1, 20));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private static void validateTag(String tag) {
+        try {
+            ImageReference.validateTag(tag, "tags");
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException("<tags> " + e.problem());
+        }
     }
 }

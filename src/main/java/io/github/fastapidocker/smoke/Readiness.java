@@ -153,6 +153,6 @@ public final class Readiness {
     }
 
     static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 12) : id;
+        return DockerEngine.shortId(id);
     }
 }
