@@ -1,25 +1,20 @@
 package io.github.fastapidocker.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fastapidocker.docker.ImageReference;
-import java.io.IOException;
+import io.github.fastapidocker.docker.config.DockerCliConfig;
+import io.github.fastapidocker.docker.config.DockerCliConfig.AuthEntry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The logins the docker CLI keeps: {@code $DOCKER_CONFIG/config.json} or
- * {@code ~/.docker/config.json}. As the CLI does, {@code credHelpers} for the registry first,
- * then the {@code credsStore}, then plain {@code auths} (base64 {@code auth} or
- * {@code username}/{@code password}); Docker Hub's key is {@code https://index.docker.io/v1/}.
- * (docker-java itself reads only {@code auths}.)
+ * The logins the docker CLI keeps in its config ({@link DockerCliConfig}). As the CLI does,
+ * {@code credHelpers} for the registry first, then the {@code credsStore}, then plain
+ * {@code auths} (base64 {@code auth} or {@code username}/{@code password}); Docker Hub's key is
+ * {@code https://index.docker.io/v1/}. (docker-java itself reads only {@code auths}.)
  */
 public final class DockerConfigCredentialSource implements CredentialSource {
     /** The key the docker CLI files Docker Hub's login under. */
@@ -29,18 +24,18 @@ public final class DockerConfigCredentialSource implements CredentialSource {
 
     private final Path configFile;
     private final CredentialHelperClient helpers;
+    private DockerCliConfig config;
 
+    /** Reads {@code configFile} at the first lookup, once. */
     public DockerConfigCredentialSource(Path configFile, CredentialHelperClient helpers) {
         this.configFile = configFile;
         this.helpers = helpers;
     }
 
-    /** Where the docker CLI looks: {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}. */
-    public static Path locate(Map<String, String> env, Path home) {
-        String dir = env.get("DOCKER_CONFIG");
-        return dir != null && !dir.isBlank()
-                ? Path.of(dir.trim()).resolve("config.json")
-                : home.resolve(".docker").resolve("config.json");
+    /** Uses a config already read. */
+    public DockerConfigCredentialSource(DockerCliConfig config, CredentialHelperClient helpers) {
+        this(config.file(), helpers);
+        this.config = config;
     }
 
     /** What the CLI sends a helper, and its key for the registry: Hub's URL, else host[:port]. */
@@ -55,14 +50,11 @@ public final class DockerConfigCredentialSource implements CredentialSource {
 
     @Override
     public Optional<RegistryCredentials> lookup(String registry) {
-        if (!Files.isRegularFile(configFile)) {
-            return Optional.empty();
-        }
-        JsonNode config = read();
+        DockerCliConfig config = config();
         String server = serverUrl(registry);
 
-        String helper = entryFor(config.path("credHelpers"), registry)
-                .map(e -> e.getValue().asText(""))
+        String helper = entryFor(config.credHelpers(), registry)
+                .map(Map.Entry::getValue)
                 .orElse("");
         if (!helper.isBlank()) {
             Optional<RegistryCredentials> found = fromHelper(
@@ -73,7 +65,7 @@ public final class DockerConfigCredentialSource implements CredentialSource {
                 return found;
             }
         }
-        String store = config.path("credsStore").asText("");
+        String store = config.credsStore().orElse("");
         if (!store.isBlank()) {
             Optional<RegistryCredentials> found = fromHelper(
                     store,
@@ -83,28 +75,18 @@ public final class DockerConfigCredentialSource implements CredentialSource {
                 return found;
             }
         }
-        return entryFor(config.path("auths"), registry).flatMap(entry -> fromAuths(entry, registry));
+        return entryFor(config.auths(), registry).flatMap(entry -> fromAuths(entry, registry));
     }
 
-    private JsonNode read() {
-        String text;
-        try {
-            text = Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CredentialLookupException("cannot read " + configFile + ": " + e.getMessage());
-        }
-        try {
-            JsonNode node = new ObjectMapper().readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new CredentialLookupException(configFile + " is not a JSON object");
+    private DockerCliConfig config() {
+        if (config == null) {
+            try {
+                config = DockerCliConfig.read(configFile);
+            } catch (DockerCliConfig.UnreadableConfigException e) {
+                throw new CredentialLookupException(e.getMessage());
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            // Jackson's message may quote the file, which holds secrets: give only the position.
-            var at = e.getLocation();
-            throw new CredentialLookupException(configFile + " is not valid JSON"
-                    + (at != null ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""));
         }
+        return config;
     }
 
     private Optional<RegistryCredentials> fromHelper(String helper, String server, String description) {
@@ -114,13 +96,13 @@ public final class DockerConfigCredentialSource implements CredentialSource {
                         : RegistryCredentials.of(answer.username(), answer.secret(), description));
     }
 
-    private Optional<RegistryCredentials> fromAuths(Map.Entry<String, JsonNode> entry, String registry) {
-        JsonNode auth = entry.getValue();
+    private Optional<RegistryCredentials> fromAuths(Map.Entry<String, AuthEntry> entry, String registry) {
+        AuthEntry auth = entry.getValue();
         String description = "auths['" + entry.getKey() + "'] in " + configFile;
-        String token = auth.path("identitytoken").asText("");
-        String username = auth.path("username").asText("");
-        String password = auth.path("password").asText("");
-        String encoded = auth.path("auth").asText("");
+        String token = auth.identityToken();
+        String username = auth.username();
+        String password = auth.password();
+        String encoded = auth.auth();
         if (!encoded.isBlank()) {
             String decoded;
             try {
@@ -148,17 +130,13 @@ public final class DockerConfigCredentialSource implements CredentialSource {
      * The entry of a map keyed by registry, matched as the CLI does: scheme and path dropped
      * ({@code https://host:5000/v1/} matches {@code host:5000}); Docker Hub by any of its names.
      */
-    private static Optional<Map.Entry<String, JsonNode>> entryFor(JsonNode map, String registry) {
-        if (!map.isObject()) {
-            return Optional.empty();
-        }
+    private static <T> Optional<Map.Entry<String, T>> entryFor(Map<String, T> map, String registry) {
         // An exact key wins over a normalised one.
         String exact = serverUrl(registry);
-        if (map.has(exact)) {
+        if (map.containsKey(exact)) {
             return Optional.of(Map.entry(exact, map.get(exact)));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, T> entry : map.entrySet()) {
             String host = hostOf(entry.getKey());
             if (host.equals(registry) || (isDockerHub(registry) && isDockerHub(host))) {
                 return Optional.of(entry);

@@ -33,7 +33,7 @@ public record BuildSettings(
         if (tags == null || tags.isEmpty()) {
             throw new ConfigurationException(hints.name(Setting.TAGS) + " must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, hints.name(Setting.TAGS)));
+        tags.forEach(t -> ImageTags.validate(t, hints));
         buildArgs.keySet().forEach(k -> {
             if (k == null || k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
                 throw new ConfigurationException(hints.name(Setting.BUILD_ARGS) + " has an invalid name '" + k + "'");

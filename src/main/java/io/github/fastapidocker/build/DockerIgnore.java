@@ -108,7 +108,9 @@ public final class DockerIgnore {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            if (segment.equals("..") && !out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
+            if (segment.equals("..")
+                    && !out.isEmpty()
+                    && !out.get(out.size() - 1).equals("..")) {
                 out.remove(out.size() - 1);
             } else if (!(segment.equals("..") && rooted)) {
                 out.add(segment);

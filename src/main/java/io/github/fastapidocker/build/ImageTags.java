@@ -1,11 +1,34 @@
 package io.github.fastapidocker.build;
 
+import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.InvalidReferenceException;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The tags as a user gives them: a list whose entries may be comma-separated ({@code 1.0,latest}). */
 public final class ImageTags {
     private ImageTags() {}
+
+    /** The image name, checked against Docker's grammar; a bad one names the setting. */
+    public static ImageReference reference(String name, Hints hints) {
+        try {
+            return ImageReference.parse(name, "image");
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException(hints.name(Setting.IMAGE) + " " + e.problem());
+        }
+    }
+
+    /** One tag, checked against Docker's grammar; a bad one names the setting. */
+    public static String validate(String tag, Hints hints) {
+        try {
+            return ImageReference.validateTag(tag, "tag");
+        } catch (InvalidReferenceException e) {
+            throw new ConfigurationException(hints.name(Setting.TAGS) + " " + e.problem());
+        }
+    }
 
     /** Each tag once, trimmed, in the order given; empty entries dropped. */
     public static List<String> parse(List<String> given) {

@@ -7,4 +7,9 @@ public class BuildFailedException extends EngineException {
     public BuildFailedException(String message) {
         super(message);
     }
+
+    /** The engine refused the build with this HTTP status (a Dockerfile it cannot parse: 400). */
+    public BuildFailedException(String message, int status) {
+        super(message, status, message);
+    }
 }

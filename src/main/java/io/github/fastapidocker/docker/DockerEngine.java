@@ -77,6 +77,18 @@ public interface DockerEngine extends Closeable {
     @Override
     void close();
 
+    /**
+     * The short form of an image or container id, as the docker CLI shows it: the first 12 hex
+     * digits, without a {@code sha256:} prefix. The one place that shortens ids.
+     */
+    static String shortId(String id) {
+        if (id == null) {
+            return null;
+        }
+        String hex = id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
+    }
+
     /** What to build. */
     record BuildRequest(
             Path contextTar,

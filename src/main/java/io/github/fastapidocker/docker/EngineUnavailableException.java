@@ -7,4 +7,9 @@ public class EngineUnavailableException extends EngineException {
     public EngineUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The engine answered, but not as an engine does (its ping failed with this HTTP status). */
+    public EngineUnavailableException(String message, int status, String engineMessage) {
+        super(message, status, engineMessage);
+    }
 }

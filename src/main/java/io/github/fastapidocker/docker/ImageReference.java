@@ -1,6 +1,6 @@
 package io.github.fastapidocker.docker;
 
-import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.docker.InvalidReferenceException.Kind;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,19 +32,20 @@ public final class ImageReference {
      * Parses an image name without tag or digest, for example {@code 127.0.0.1:5000/team/api}.
      *
      * @param name the name
-     * @param element how the user names the setting the name came from, for the error message
+     * @param what what the name is, the subject of the error message (for example {@code "image"})
+     * @throws InvalidReferenceException when the grammar does not allow it
      */
-    public static ImageReference parse(String name, String element) {
+    public static ImageReference parse(String name, String what) {
         if (name == null || name.isBlank()) {
-            throw new ConfigurationException(element + " must not be empty");
+            throw new InvalidReferenceException(what, name, Kind.EMPTY, "must not be empty");
         }
         if (name.contains("@") || lastColonIsTag(name)) {
-            throw new ConfigurationException(element + " must be an image name without tag or digest"
-                    + " (tags are set apart from the name), was '" + name + "'");
+            throw new InvalidReferenceException(
+                    what, name, Kind.TAG_OR_DIGEST, "must be an image name without tag or digest, was '" + name + "'");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new ConfigurationException(
-                    element + " is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
+            throw new InvalidReferenceException(
+                    what, name, Kind.TOO_LONG, "is longer than " + MAX_NAME_LENGTH + " characters: '" + name + "'");
         }
         String registry = null;
         String path = name;
@@ -58,14 +59,21 @@ public final class ImageReference {
                 registry = first;
                 path = name.substring(slash + 1);
                 if (!DOMAIN.matcher(registry).matches()) {
-                    throw new ConfigurationException(
-                            element + " has an invalid registry host '" + registry + "' in '" + name + "'");
+                    throw new InvalidReferenceException(
+                            what,
+                            name,
+                            Kind.REGISTRY_HOST,
+                            "has an invalid registry host '" + registry + "' in '" + name + "'");
                 }
             }
         }
         if (!PATH.matcher(path).matches()) {
-            throw new ConfigurationException(element + " is not a valid image name: '" + name
-                    + "' (lowercase letters, digits and separators . _ __ - between them, components separated by /)");
+            throw new InvalidReferenceException(
+                    what,
+                    name,
+                    Kind.NAME,
+                    "is not a valid image name: '" + name
+                            + "' (lowercase letters, digits and separators . _ __ - between them, components separated by /)");
         }
         return new ImageReference(registry, path);
     }
@@ -75,11 +83,20 @@ public final class ImageReference {
         return name.indexOf(':', name.lastIndexOf('/') + 1) >= 0;
     }
 
-    /** Checks one tag against Docker's grammar ({@code [\w][\w.-]{0,127}}). */
-    public static String validateTag(String tag, String element) {
+    /**
+     * Checks one tag against Docker's grammar ({@code [\w][\w.-]{0,127}}).
+     *
+     * @param what what the tag is, the subject of the error message (for example {@code "tags"})
+     * @throws InvalidReferenceException when the grammar does not allow it
+     */
+    public static String validateTag(String tag, String what) {
         if (tag == null || !TAG.matcher(tag).matches()) {
-            throw new ConfigurationException(element + " has an invalid tag '" + tag
-                    + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)");
+            throw new InvalidReferenceException(
+                    what,
+                    tag,
+                    Kind.TAG,
+                    "has an invalid tag '" + tag
+                            + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)");
         }
         return tag;
     }

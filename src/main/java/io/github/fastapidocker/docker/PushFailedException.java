@@ -10,6 +10,13 @@ public class PushFailedException extends EngineException {
         this.unauthorized = unauthorized;
     }
 
+    /** The engine answered the push request itself with this HTTP status. */
+    public PushFailedException(String message, boolean unauthorized, int status) {
+        super(message, status, message);
+        this.unauthorized = unauthorized;
+    }
+
+    /** Whether the registry refused the login or the access: retrying cannot help. */
     public boolean unauthorized() {
         return unauthorized;
     }

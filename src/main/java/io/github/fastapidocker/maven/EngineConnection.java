@@ -3,16 +3,28 @@ package io.github.fastapidocker.maven;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.dockerjava.DockerJavaEngine;
+import io.github.fastapidocker.kernel.Setting;
 import org.apache.maven.plugin.logging.Log;
 
 /** Opens the engine the goals that talk to Docker use. */
 final class EngineConnection {
     private EngineConnection() {}
 
+    /** The engine to use, with the Maven words for where it was set and how to change it. */
+    static EngineLocation location(String dockerHost) {
+        String element = "<" + MavenHints.element(Setting.DOCKER_HOST) + ">";
+        String property = MavenHints.property(Setting.DOCKER_HOST);
+        return new EngineLocation(
+                AbstractFastApiMojo.blankToNull(dockerHost),
+                element + " / " + property,
+                "Start the Docker engine, or point the plugin at one with DOCKER_HOST, 'docker context use NAME', or "
+                        + element + " / -D" + property + "=unix:///path/docker.sock or tcp://host:2376");
+    }
+
     /** Opens the engine and checks it answers; the caller closes it. */
     static DockerEngine open(String dockerHost, Log log) {
         long start = System.nanoTime();
-        DockerEngine engine = DockerJavaEngine.connect(new EngineLocation(AbstractFastApiMojo.blankToNull(dockerHost)));
+        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost));
         try {
             engine.ping();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.github.fastapidocker.auth.RegistryCredentials;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.config.DockerCliConfig;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.push.ImagePusher;
@@ -144,7 +145,7 @@ public class PushMojo extends AbstractFastApiMojo {
                 FixedCredentialSource.explicit(registryUsername, registryPassword, hints()),
                 settingsServer(registry),
                 new DockerConfigCredentialSource(
-                        DockerConfigCredentialSource.locate(env, Path.of(System.getProperty("user.home"))),
+                        DockerCliConfig.locate(env, Path.of(System.getProperty("user.home"))),
                         new ProcessCredentialHelperClient(ProcessCredentialHelperClient.DEFAULT_TIMEOUT, env)));
     }
 

@@ -196,8 +196,7 @@ public final class ImagePusher {
     }
 
     private static String shortId(String id) {
-        String hex = id.startsWith("sha256:") ? id.substring(7) : id;
-        return hex.length() > 12 ? hex.substring(0, 12) : hex;
+        return DockerEngine.shortId(id);
     }
 
     /** Counts, per layer, whether it was uploaded or already there (its last status wins). */

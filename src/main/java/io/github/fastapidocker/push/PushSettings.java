@@ -1,5 +1,6 @@
 package io.github.fastapidocker.push;
 
+import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
@@ -28,7 +29,7 @@ public record PushSettings(
         if (tags == null || tags.isEmpty()) {
             throw new ConfigurationException(hints.name(Setting.TAGS) + " must name at least one tag");
         }
-        tags.forEach(t -> ImageReference.validateTag(t, hints.name(Setting.TAGS)));
+        tags.forEach(t -> ImageTags.validate(t, hints));
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new ConfigurationException(
                     hints.name(Setting.PUSH_RETRIES) + " must be 0-" + MAX_RETRIES + ", was " + retries);

@@ -169,6 +169,6 @@ public final class Readiness {
      * every smoke class uses.
      */
     static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 12) : id;
+        return DockerEngine.shortId(id);
     }
 }

@@ -57,18 +57,6 @@ class DockerConfigCredentialSourceTest {
     }
 
     @Test
-    void locatesTheConfigAsTheCliDoes() {
-        Path home = Path.of("/home/someone");
-        assertEquals(
-                Path.of("/etc/dc/config.json"),
-                DockerConfigCredentialSource.locate(Map.of("DOCKER_CONFIG", "/etc/dc"), home));
-        assertEquals(Path.of("/home/someone/.docker/config.json"), DockerConfigCredentialSource.locate(Map.of(), home));
-        assertEquals(
-                Path.of("/home/someone/.docker/config.json"),
-                DockerConfigCredentialSource.locate(Map.of("DOCKER_CONFIG", " "), home));
-    }
-
-    @Test
     void noConfigFileMeansNothingFound() {
         var source = new DockerConfigCredentialSource(dir.resolve("missing.json"), new FakeHelpers());
         assertTrue(source.lookup(REGISTRY).isEmpty());

@@ -17,8 +17,8 @@ class EngineLocationTest {
     @Test
     void explicitHostWins() {
         assertEquals(
-                "<dockerHost> / fastapi.dockerHost",
-                new EngineLocation("tcp://h:2376")
+                "the element / the property",
+                new EngineLocation("tcp://h:2376", "the element / the property", "how to change")
                         .source(Map.of("DOCKER_HOST", "unix:///x", "DOCKER_CONFIG", config.toString())));
     }
 
@@ -40,6 +40,22 @@ class EngineLocationTest {
         assertEquals(
                 "docker context 'colima' (" + config.resolve("config.json") + ")",
                 new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
+    }
+
+    @Test
+    void anUnreadableConfigIsIgnoredAndSaidInDebug() throws IOException {
+        Files.writeString(config.resolve("config.json"), "{\"currentContext\": \"colima\", oops");
+        java.util.List<String> debug = new java.util.ArrayList<>();
+        assertEquals(
+                "the default socket",
+                new EngineLocation(null)
+                        .source(Map.of("DOCKER_CONFIG", config.toString()), Path.of("/nonexistent"), debug::add));
+        assertEquals(1, debug.size(), debug.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                debug.get(0)
+                        .startsWith(
+                                "Ignoring the docker config: " + config.resolve("config.json") + " is not valid JSON"),
+                debug.get(0));
     }
 
     @Test

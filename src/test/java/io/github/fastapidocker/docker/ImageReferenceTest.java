@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fastapidocker.kernel.ConfigurationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +23,7 @@ class ImageReferenceTest {
         "[::1]:5000/app, [::1]:5000, true",
     })
     void validNames(String name, String registry, boolean explicit) {
-        ImageReference ref = ImageReference.parse(name, "<image>");
+        ImageReference ref = ImageReference.parse(name, "image");
         assertEquals(registry, ref.registry());
         assertEquals(explicit, ref.hasExplicitRegistry());
         assertEquals(name, ref.name());
@@ -36,18 +35,32 @@ class ImageReferenceTest {
             strings = {"Hello", "team/App", "-app", "app-", "a..b", "a/", "/a", "a//b", "a b", "a_-b", "bad_host:x/app"
             })
     void invalidNames(String name) {
-        ConfigurationException e =
-                assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "<image>"));
-        assertTrue(e.getMessage().startsWith("<image>"), e.getMessage());
+        InvalidReferenceException e =
+                assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(name, "image"));
+        // The callers name the setting: "<image> " + problem.
+        assertTrue(e.getMessage().startsWith("image "), e.getMessage());
         assertTrue(e.getMessage().contains(name), e.getMessage());
+        assertEquals(name, e.value());
+        assertTrue(e.problem().contains(name), e.problem());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"app:1.0", "127.0.0.1:5555/app:latest", "app@sha256:abc"})
     void tagsAndDigestsBelongInTags(String name) {
-        assertTrue(assertThrows(ConfigurationException.class, () -> ImageReference.parse(name, "<image>"))
-                .getMessage()
-                .contains("without tag or digest"));
+        InvalidReferenceException e =
+                assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(name, "image"));
+        assertTrue(e.getMessage().contains("without tag or digest"));
+        assertEquals(InvalidReferenceException.Kind.TAG_OR_DIGEST, e.kind());
+        assertEquals(name, e.value());
+    }
+
+    @org.junit.jupiter.api.Test
+    void noBuildToolWordsInTheMessages() {
+        for (String bad : new String[] {"", "app:1.0", "Hello", "bad_host:x/app", "a".repeat(256)}) {
+            String message = assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(bad, "image"))
+                    .getMessage();
+            assertFalse(message.contains("<") || message.contains("fastapi."), message);
+        }
     }
 
     @ParameterizedTest
@@ -61,26 +74,29 @@ class ImageReferenceTest {
                 "x234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"
             })
     void validTags(String tag) {
-        assertEquals(tag, ImageReference.validateTag(tag, "<tags>"));
+        assertEquals(tag, ImageReference.validateTag(tag, "tags"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "-x", ".x", "a:b", "a/b", "a b", "a+b"})
     void invalidTags(String tag) {
+        InvalidReferenceException e =
+                assertThrows(InvalidReferenceException.class, () -> ImageReference.validateTag(tag, "tags"));
+        // What the callers show is "<tags> " + the problem: today's message, unchanged.
         assertEquals(
                 "<tags> has an invalid tag '" + tag
                         + "' (letters, digits, _ . - ; must not start with . or -; at most 128 characters)",
-                assertThrows(ConfigurationException.class, () -> ImageReference.validateTag(tag, "<tags>"))
-                        .getMessage());
+                "<tags> " + e.problem());
+        assertEquals("tags " + e.problem(), e.getMessage());
     }
 
     @org.junit.jupiter.api.Test
     void emptyAndTooLong() {
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse("", "<image>"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse(null, "<image>"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.parse("a".repeat(256), "<image>"));
-        assertFalse(ImageReference.parse("a".repeat(255), "<image>").hasExplicitRegistry());
-        assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "<tags>"));
-        assertThrows(ConfigurationException.class, () -> ImageReference.validateTag("x".repeat(129), "<tags>"));
+        assertThrows(InvalidReferenceException.class, () -> ImageReference.parse("", "image"));
+        assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(null, "image"));
+        assertThrows(InvalidReferenceException.class, () -> ImageReference.parse("a".repeat(256), "image"));
+        assertFalse(ImageReference.parse("a".repeat(255), "image").hasExplicitRegistry());
+        assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "tags"));
+        assertThrows(InvalidReferenceException.class, () -> ImageReference.validateTag("x".repeat(129), "tags"));
     }
 }

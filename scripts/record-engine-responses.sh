@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Records the Engine API answers that DockerJavaEngineTest replays (src/test/resources/engine/).
+# Each file is the HTTP answer as it came: status line, headers, blank line, body bytes.
+# Needs a local engine on /var/run/docker.sock, the test image fastapi-docker-test/python:3.13
+# and the test registry with htpasswd on 127.0.0.1:5555. Removes what it creates.
+set -euo pipefail
+SOCK=${SOCK:-/var/run/docker.sock}
+OUT=${OUT:-$(cd "$(dirname "$0")/.." && pwd)/src/test/resources/engine}
+BASE=${BASE:-fastapi-docker-test/python:3.13}
+REGISTRY=${REGISTRY:-127.0.0.1:5555}
+USER_NAME=${USER_NAME:-fastapi-test}
+NAME=fastapi-rec-$$
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+cleanup() {
+    docker ps -aq --filter "label=fastapi-rec=$NAME" | xargs -r docker rm -f >/dev/null 2>&1 || true
+    docker images -q --filter "reference=$NAME*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+    docker images -q --filter "reference=$REGISTRY/$NAME*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# record FILE METHOD PATH [curl args...]: the whole answer into $OUT/FILE
+record() {
+    local file=$1 method=$2 path=$3
+    shift 3
+    curl -sS --unix-socket "$SOCK" -H 'Expect:' -X "$method" -D "$WORK/h" -o "$WORK/b" "$@" "http://localhost$path"
+    # Only the last header block (no 100 Continue).
+    awk 'BEGIN{RS="\r\n\r\n"} {last=$0} END{printf "%s\r\n\r\n", last}' "$WORK/h" | tr -d '\r' > "$OUT/$file"
+    cat "$WORK/b" >> "$OUT/$file"
+    echo "$file: $(head -1 "$OUT/$file")"
+}
+enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+
+record ping.http GET /_ping
+
+# Builds: one that succeeds, one whose RUN fails.
+mkdir -p "$WORK/ok" "$WORK/bad"
+printf 'FROM %s\nLABEL fastapi-rec=%s\nRUN echo built-by-the-recorder\nCMD ["sh"]\n' "$BASE" "$NAME" > "$WORK/ok/Dockerfile"
+printf 'FROM %s\nLABEL fastapi-rec=%s\nRUN echo about to fail && exit 3\n' "$BASE" "$NAME" > "$WORK/bad/Dockerfile"
+tar -C "$WORK/ok" -cf "$WORK/ok.tar" Dockerfile
+tar -C "$WORK/bad" -cf "$WORK/bad.tar" Dockerfile
+LABELS=$(enc "{\"fastapi-rec\":\"$NAME\"}")
+record build-ok.http POST "/build?t=$NAME:1.0&rm=1&forcerm=1&nocache=1&labels=$LABELS&networkmode=host" \
+    -H 'Content-Type: application/x-tar' --data-binary "@$WORK/ok.tar"
+record build-failing-run.http POST "/build?t=$NAME:bad&rm=1&forcerm=1&networkmode=host" \
+    -H 'Content-Type: application/x-tar' --data-binary "@$WORK/bad.tar"
+printf 'FROM %s\nNOPE x\n' "$BASE" > "$WORK/bad/Dockerfile"
+tar -C "$WORK/bad" -cf "$WORK/bad2.tar" Dockerfile
+record build-bad-dockerfile.http POST "/build?t=$NAME:bad2&rm=1&forcerm=1" \
+    -H 'Content-Type: application/x-tar' --data-binary "@$WORK/bad2.tar"
+
+record image-inspect.http GET "/images/$(enc "$NAME:1.0")/json"
+record image-inspect-404.http GET "/images/$(enc "$NAME:missing")/json"
+record tag.http POST "/images/$(enc "$NAME:1.0")/tag?repo=$(enc "$REGISTRY/$NAME")&tag=1.0&force=1"
+record tag-404.http POST "/images/$(enc "$NAME:missing")/tag?repo=$(enc "$REGISTRY/$NAME")&tag=1.0&force=1"
+
+# Containers: created with port bindings on the host network (the engine keeps no ports there).
+CREATE="{\"Image\":\"$NAME:1.0\",\"Cmd\":[\"sh\",\"-c\",\"echo to-stdout; echo to-stderr >&2; echo second line; exec sleep 60\"],\"Env\":[\"A=1\"],\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{\"NetworkMode\":\"host\",\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18080\"}]},\"Init\":false}}"
+record container-create.http POST /containers/create -H 'Content-Type: application/json' -d "$CREATE"
+ID=$(sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p' "$OUT/container-create.http")
+record container-create-404.http POST /containers/create -H 'Content-Type: application/json' \
+    -d "{\"Image\":\"$NAME:missing\",\"Labels\":{\"fastapi-rec\":\"$NAME\"}}"
+record container-inspect-created.http GET "/containers/$ID/json"
+record container-start.http POST "/containers/$ID/start"
+record container-start-again.http POST "/containers/$ID/start"
+sleep 1
+record container-inspect-running.http GET "/containers/$ID/json"
+record container-logs.http GET "/containers/$ID/logs?stdout=1&stderr=1&tail=100"
+record containers-list.http GET "/containers/json?all=1&filters=$(enc "{\"label\":[\"fastapi-rec=$NAME\"]}")"
+record container-stop.http POST "/containers/$ID/stop?t=1"
+record container-stop-again.http POST "/containers/$ID/stop?t=1"
+record container-inspect-exited.http GET "/containers/$ID/json"
+record container-remove.http DELETE "/containers/$ID?force=1&v=1"
+record container-remove-404.http DELETE "/containers/$ID?force=1&v=1"
+record container-inspect-404.http GET "/containers/$ID/json"
+record container-logs-404.http GET "/containers/$ID/logs?stdout=1&stderr=1&tail=100"
+record container-stop-404.http POST "/containers/$ID/stop?t=1"
+
+# A TTY container: its logs come raw, not multiplexed.
+TTY="{\"Image\":\"$NAME:1.0\",\"Tty\":true,\"Cmd\":[\"sh\",\"-c\",\"echo tty-line-1; echo tty-line-2\"],\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"HostConfig\":{\"NetworkMode\":\"host\"}}"
+TID=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' -d "$TTY" http://localhost/containers/create | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$TID/start"
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$TID/wait" >/dev/null
+record container-logs-tty.http GET "/containers/$TID/logs?stdout=1&stderr=1&tail=100"
+
+# 409: a second forced removal while the first is under way (tried until it happens).
+for i in $(seq 1 20); do
+    RID=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' \
+        -d "{\"Image\":\"$NAME:1.0\",\"Cmd\":[\"sleep\",\"60\"],\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"HostConfig\":{\"NetworkMode\":\"host\"}}" \
+        http://localhost/containers/create | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+    curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$RID/start"
+    curl -sS --unix-socket "$SOCK" -X DELETE "http://localhost/containers/$RID?force=1&v=1" >/dev/null &
+    sleep 0.05
+    record container-remove-409.http DELETE "/containers/$RID?force=1&v=1" >/dev/null
+    wait
+    if head -1 "$OUT/container-remove-409.http" | grep -q ' 409 '; then
+        echo "container-remove-409.http: $(head -1 "$OUT/container-remove-409.http") (try $i)"
+        break
+    fi
+done
+
+# Pushes to the htpasswd registry: a wrong password, the right one, and a registry that is down.
+auth() { python3 -c 'import sys, json, base64; print(base64.urlsafe_b64encode(json.dumps(json.loads(sys.argv[1])).encode()).decode())' "$1"; }
+WRONG=$(auth "{\"username\":\"$USER_NAME\",\"password\":\"wrong-recorder-pass\",\"serveraddress\":\"$REGISTRY\"}")
+record push-wrong-password.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $WRONG"
+if [ -n "${REGISTRY_PASSWORD:-}" ]; then
+    RIGHT=$(auth "{\"username\":\"$USER_NAME\",\"password\":\"$REGISTRY_PASSWORD\",\"serveraddress\":\"$REGISTRY\"}")
+    record push-ok.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $RIGHT"
+    record push-again.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $RIGHT"
+fi
+record push-anonymous.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
+record push-404.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=missing" -H "X-Registry-Auth: $(auth '{}')"
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:1.0")/tag?repo=$(enc "127.0.0.1:5599/$NAME")&tag=1.0" >/dev/null
+record push-registry-down.http POST "/images/$(enc "127.0.0.1:5599/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
+docker rmi "127.0.0.1:5599/$NAME:1.0" >/dev/null

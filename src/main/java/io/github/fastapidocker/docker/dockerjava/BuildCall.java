@@ -1,0 +1,112 @@
+package io.github.fastapidocker.docker.dockerjava;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import io.github.fastapidocker.docker.BuildFailedException;
+import io.github.fastapidocker.docker.DockerEngine.BuildRequest;
+import io.github.fastapidocker.docker.EngineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code POST /build} with the context tar as body (classic builder), and its answer: a stream of
+ * JSON messages ({@code stream} text, {@code error}/{@code errorDetail}, {@code aux.ID}), with
+ * "Successfully built ID" as the fallback for the image id.
+ */
+final class BuildCall {
+    private final EngineTransport transport;
+
+    BuildCall(EngineTransport transport) {
+        this.transport = transport;
+    }
+
+    static String path(BuildRequest request) {
+        StringBuilder path = new StringBuilder("/build?rm=1&forcerm=1");
+        for (String tag : request.tags()) {
+            path.append("&t=").append(EngineTransport.encode(tag));
+        }
+        if (request.noCache()) {
+            path.append("&nocache=1");
+        }
+        if (request.pull()) {
+            path.append("&pull=1");
+        }
+        if (request.labels() != null && !request.labels().isEmpty()) {
+            path.append("&labels=").append(EngineTransport.encode(object(request.labels())));
+        }
+        if (request.buildArgs() != null && !request.buildArgs().isEmpty()) {
+            path.append("&buildargs=").append(EngineTransport.encode(object(request.buildArgs())));
+        }
+        if (request.network() != null && !request.network().isBlank()) {
+            path.append("&networkmode=").append(EngineTransport.encode(request.network()));
+        }
+        return path.toString();
+    }
+
+    private static String object(Map<String, String> values) {
+        ObjectNode node = EngineTransport.JSON.createObjectNode();
+        values.forEach(node::put);
+        return node.toString();
+    }
+
+    String build(BuildRequest request, Consumer<String> output) {
+        try (InputStream tar = Files.newInputStream(request.contextTar())) {
+            Request http = EngineTransport.request(Request.Method.POST, path(request))
+                    .putHeader("Content-Type", "application/x-tar")
+                    .body(tar)
+                    .build();
+            try (EngineTransport.Answer answer =
+                    transport.send(http, "build", (status, message) -> new BuildFailedException(message, status))) {
+                return read(answer, output);
+            }
+        } catch (IOException e) {
+            throw new EngineException(
+                    "Cannot read the build context " + request.contextTar() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the build's stream to its end; the image id, or the failure the engine reported. */
+    static String read(EngineTransport.Answer answer, Consumer<String> output) {
+        String imageId = null;
+        String error = null;
+        try (MappingIterator<JsonNode> messages =
+                EngineTransport.JSON.readerFor(JsonNode.class).readValues(answer.body())) {
+            while (messages.hasNextValue()) {
+                JsonNode message = messages.nextValue();
+                String stream = message.path("stream").asText(null);
+                if (stream != null) {
+                    output.accept(stream);
+                    if (imageId == null && stream.startsWith("Successfully built ")) {
+                        imageId =
+                                stream.substring("Successfully built ".length()).strip();
+                    }
+                }
+                String failure = StreamErrors.message(message);
+                if (failure != null) {
+                    error = failure;
+                }
+                String id = message.path("aux").path("ID").asText("");
+                if (!id.isBlank()) {
+                    imageId = id.strip();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new EngineException("The engine's build output is not JSON", e);
+        } catch (IOException e) {
+            throw answer.broken(e);
+        }
+        if (error != null) {
+            throw new BuildFailedException(error.strip());
+        }
+        if (imageId == null || imageId.isBlank()) {
+            throw new BuildFailedException("the engine ended the build without an image id");
+        }
+        return imageId;
+    }
+}
