@@ -11,7 +11,6 @@ import io.github.fastapidocker.kernel.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -139,9 +138,11 @@ final class ContainerLaunch {
         } catch (EngineUnavailableException e) {
             throw e;
         } catch (EngineException e) {
+            // A 404 names a missing image or a missing network; the image is known to be there,
+            // so ask the engine rather than read its words.
             if (network == SmokeNetwork.BRIDGE
-                    && e.getMessage() != null
-                    && e.getMessage().toLowerCase(Locale.ROOT).contains("network")) {
+                    && e.status() == 404
+                    && engine.inspectImage(spec.image()).isPresent()) {
                 throw new SmokeFailedException(e.getMessage() + ". " + useHostNetwork());
             }
             throw e;

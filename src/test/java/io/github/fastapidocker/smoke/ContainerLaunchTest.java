@@ -122,7 +122,7 @@ class ContainerLaunchTest extends SmokeFixture {
     @Test
     void anEngineRefusingTheBridgeNetworkSaysToUseTheHostNetwork() {
         recordBuild(GUIDE_CMD, 80);
-        engine.failCreate = new EngineException("network bridge not found");
+        engine.failCreate = new EngineException("network bridge not found", 404, "network bridge not found");
         SmokeFailedException e = assertThrows(
                 SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.BRIDGE, List.of(DOCS))));
         assertEquals(
@@ -130,5 +130,15 @@ class ContainerLaunchTest extends SmokeFixture {
                         + " (-Dfastapi.smoke.network=host).",
                 e.getMessage());
         assertTrue(engine.containers.isEmpty());
+    }
+
+    /** Decided on the status and what the engine has, not on the words: another refusal stays as it is. */
+    @Test
+    void anotherRefusalOfTheCreateIsNotBlamedOnTheNetwork() {
+        recordBuild(GUIDE_CMD, 80);
+        engine.failCreate = new EngineException("invalid network mode", 400, "invalid network mode");
+        EngineException e =
+                assertThrows(EngineException.class, () -> runner().run(settings(SmokeNetwork.BRIDGE, List.of(DOCS))));
+        assertEquals("invalid network mode", e.getMessage());
     }
 }

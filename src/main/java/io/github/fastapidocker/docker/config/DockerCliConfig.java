@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -88,6 +91,44 @@ public final class DockerCliConfig {
         if (!Files.isRegularFile(file)) {
             return empty(file);
         }
+        // Read once per Maven run, for the engine's location and the logins alike; read again
+        // only when the file changed.
+        Stamp stamp = Stamp.of(file);
+        Read cached = READS.get(file);
+        if (stamp != null && cached != null && cached.stamp().equals(stamp)) {
+            return cached.config();
+        }
+        DockerCliConfig config = parse(file);
+        if (stamp != null) {
+            READS.put(file, new Read(stamp, config));
+        }
+        return config;
+    }
+
+    /** What identifies one version of the file. */
+    private record Stamp(FileTime modified, long size) {
+        static Stamp of(Path file) {
+            try {
+                return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private record Read(Stamp stamp, DockerCliConfig config) {}
+
+    private static final Map<Path, Read> READS = new ConcurrentHashMap<>();
+
+    /** How many times a file was parsed (for the test that it is read once). */
+    static int parses() {
+        return PARSES.get();
+    }
+
+    private static final AtomicInteger PARSES = new AtomicInteger();
+
+    private static DockerCliConfig parse(Path file) {
+        PARSES.incrementAndGet();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

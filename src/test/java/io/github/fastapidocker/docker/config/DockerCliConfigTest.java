@@ -55,6 +55,22 @@ class DockerCliConfigTest {
         assertFalse(config.auths().get("plain").toString().contains("p]"), "no secret in toString");
     }
 
+    /** The engine's location and the logins ask for it in one run: parsed once, again when it changes. */
+    @Test
+    void readOncePerVersionOfTheFile() throws IOException {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\"currentContext\":\"one\"}");
+        int before = DockerCliConfig.parses();
+        assertEquals("one", DockerCliConfig.read(file).currentContext().orElseThrow());
+        assertEquals(
+                "one",
+                DockerCliConfig.readOrEmpty(file, m -> {}).currentContext().orElseThrow());
+        assertEquals(before + 1, DockerCliConfig.parses());
+        Files.writeString(file, "{\"currentContext\":\"second\"}");
+        assertEquals("second", DockerCliConfig.read(file).currentContext().orElseThrow());
+        assertEquals(before + 2, DockerCliConfig.parses());
+    }
+
     @Test
     void anAbsentFileIsEmpty() {
         DockerCliConfig config = DockerCliConfig.read(dir.resolve("missing.json"));
