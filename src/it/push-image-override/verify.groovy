@@ -9,6 +9,9 @@ try {
     assert log.contains("fastapi.tags=1.0,cli from the command line overrides <tags>") : 'the tags override must be logged'
     assert log.contains("fastapi.push.retries=0 from the command line overrides <pushRetries>")
     assert !log.contains('pom-image') : "the POM's image must not be used anywhere"
+    assert log.contains("fastapi.registry.password=**** from the command line overrides <registryPassword>") || !log.contains('overrides <registryPassword>')
+    assert !log.contains(registryPassword) : 'the password must not appear in build.log'
+    assert log.contains("credentials: <registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password), user '${registryUser}'")
 
     // The registry the command line named holds exactly the command line's tags.
     assert reg.tags(registry, registryUser, registryPassword, name) == ['1.0', 'cli']

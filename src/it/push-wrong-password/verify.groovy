@@ -11,7 +11,7 @@ try {
     assert runs.size() == 2 : "expected two Maven runs in build.log, found ${runs.size()}"
     def refused = "Registry ${registry} refused the login (unauthorized) for ${repo}:1.0: unauthorized: authentication required. Credentials tried: "
     // Run 1: the registry's own message, the refusal, and the source of the credentials.
-    assert runs[0].contains(refused + "<registryUsername>/<registryPassword>, user '${registryUser}'") : 'run 1 must say the login was refused and name the source'
+    assert runs[0].contains(refused + "<registryUsername> (fastapi.registry.username) and <registryPassword> (fastapi.registry.password), user '${registryUser}'") : 'run 1 must say the login was refused and name the source'
     docker.assertCleanFailure(runs[0])
     // Run 2 (-X): the settings.xml server was the source.
     assert runs[1].contains('[DEBUG]') : 'run 2 runs with -X'

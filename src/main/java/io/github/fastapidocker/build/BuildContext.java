@@ -1,10 +1,12 @@
 package io.github.fastapidocker.build;
 
-import io.github.fastapidocker.project.LayoutDetector;
+import io.github.fastapidocker.kernel.ConfigurationException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +33,26 @@ public final class BuildContext {
     static final long FIXED_TIME_MILLIS = 0L;
 
     private final TreeMap<String, ContextEntry> entries = new TreeMap<>();
+    private final Path boundary;
+    private final DockerIgnore ignore;
 
-    /** Adds an entry; a later entry of the same name replaces an earlier one. */
+    /**
+     * @param boundary the Python directory: every file from disk must really be inside it
+     * @param ignore what the project's {@code .dockerignore} leaves out of directory trees
+     */
+    public BuildContext(Path boundary, DockerIgnore ignore) {
+        this.boundary = boundary.toAbsolutePath().normalize();
+        this.ignore = ignore;
+    }
+
+    /**
+     * Adds an entry; a later entry of the same name replaces an earlier one. A file from disk must
+     * really be inside the Python directory (a symbolic link out of it is refused).
+     */
     public BuildContext add(ContextEntry entry) {
+        if (entry.source() != null) {
+            ContextPaths.checkInside(entry.source(), boundary);
+        }
         entries.put(entry.name(), entry);
         return this;
     }
@@ -43,6 +62,7 @@ public final class BuildContext {
      * {@link #EXCLUDED_DIRECTORIES}, {@link #EXCLUDED_SUFFIXES} and any path in {@code excluded}.
      */
     public BuildContext addTree(String name, Path source, Set<Path> excluded) {
+        ContextPaths.checkInside(source, boundary);
         if (Files.isRegularFile(source)) {
             add(ContextEntry.file(name, source, Files.isExecutable(source)));
             return this;
@@ -50,24 +70,53 @@ public final class BuildContext {
         Set<Path> skip =
                 excluded.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
         Path root = source.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.walk(root)) {
+        // Links are followed so that a linked app/ arrives whole; add() refuses any that leads out.
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             List<Path> paths = walk.filter(p -> !isExcluded(root, p, skip)).toList();
             for (Path path : paths) {
-                String relative = LayoutDetector.slashes(root.relativize(path));
+                String relative = ContextPaths.relativeName(root, path);
                 String entryName = relative.isEmpty() ? name : (name.isEmpty() ? relative : name + "/" + relative);
-                if (entryName.isEmpty()) {
+                if (entryName.isEmpty() || ignore.excludes(contextName(path, entryName))) {
                     continue;
                 }
                 if (Files.isDirectory(path)) {
+                    ContextPaths.checkInside(path, boundary);
                     add(ContextEntry.directory(entryName));
                 } else if (Files.isRegularFile(path)) {
                     add(ContextEntry.file(entryName, path, Files.isExecutable(path)));
+                } else if (Files.isSymbolicLink(path)) {
+                    ContextPaths.checkInside(path, boundary);
                 }
             }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileSystemLoopException loop) {
+                throw new ConfigurationException("The symbolic link " + loop.getFile() + " points to a directory that"
+                        + " contains it: following it would never end. Remove the link");
+            }
+            throw new UncheckedIOException("Cannot read " + source, e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source, e);
         }
+        keepParentsOfIncluded();
         return this;
+    }
+
+    /**
+     * The path as the {@code .dockerignore} sees it: relative to the Python directory (the context
+     * root), whatever name the entry has in the context.
+     */
+    private String contextName(Path path, String entryName) {
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(boundary) ? ContextPaths.relativeName(boundary, abs) : entryName;
+    }
+
+    /** An ignored directory whose files a {@code !} pattern brought back still needs its entry. */
+    private void keepParentsOfIncluded() {
+        for (String name : List.copyOf(entries.keySet())) {
+            for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                entries.putIfAbsent(name.substring(0, slash), ContextEntry.directory(name.substring(0, slash)));
+            }
+        }
     }
 
     private static boolean isExcluded(Path root, Path path, Set<Path> skip) {
@@ -103,6 +152,8 @@ public final class BuildContext {
 
     public void writeTo(OutputStream out) throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
+        // Names are UTF-8 whatever the JVM's locale; a PAX header says so for any non-ASCII one.
+        tar.setAddPaxHeadersForNonAsciiNames(true);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (ContextEntry entry : entries.values().stream()
@@ -116,11 +167,17 @@ public final class BuildContext {
                 header.setMode(040755);
                 tar.putArchiveEntry(header);
             } else {
-                byte[] content = entry.content() != null ? entry.content() : Files.readAllBytes(entry.source());
                 header.setMode(0100000 | (entry.executable() ? 0755 : 0644));
-                header.setSize(content.length);
-                tar.putArchiveEntry(header);
-                tar.write(content);
+                if (entry.content() != null) {
+                    header.setSize(entry.content().length);
+                    tar.putArchiveEntry(header);
+                    tar.write(entry.content());
+                } else {
+                    // Streamed: a 2 GB file goes through a small buffer, never whole into the heap.
+                    header.setSize(Files.size(entry.source()));
+                    tar.putArchiveEntry(header);
+                    Files.copy(entry.source(), tar);
+                }
             }
             tar.closeArchiveEntry();
         }

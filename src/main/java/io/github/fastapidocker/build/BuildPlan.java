@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +54,35 @@ public record BuildPlan(
                 settings.pythonDirectory(), settings.requirementsFile(), settings.appPath(), hints);
         String dockerfile = DockerfileRenderer.render(layout, settings.options(), settings.labels());
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
-        BuildContext context = new BuildContext()
+        BuildContext context = new BuildContext(base, ignoreFile(base, null, log))
                 .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)))
                 .add(ContextEntry.file(DockerfileRenderer.REQUIREMENTS, layout.requirements(), false))
                 .addTree(layout.source(), base.resolve(layout.source()), settings.excluded());
         log.debug("Layout: " + layout);
         return new BuildPlan(
                 dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of());
+    }
+
+    /**
+     * The {@code .dockerignore} that applies, as Docker finds it: beside the user's Dockerfile
+     * ({@code Dockerfile.dockerignore}, BuildKit's rule, then {@code .dockerignore} in its
+     * directory), else at the context root, the Python directory.
+     */
+    static DockerIgnore ignoreFile(Path base, Path userDockerfile, BuildLog log) {
+        List<Path> candidates = new ArrayList<>();
+        if (userDockerfile != null) {
+            candidates.add(userDockerfile.resolveSibling(userDockerfile.getFileName() + ".dockerignore"));
+            candidates.add(userDockerfile.resolveSibling(".dockerignore"));
+        }
+        candidates.add(base.resolve(".dockerignore"));
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+                DockerIgnore ignore = DockerIgnore.read(candidate);
+                log.info("Leaving out what " + candidate + " lists: " + ignore);
+                return ignore;
+            }
+        }
+        return DockerIgnore.NONE;
     }
 
     private static BuildPlan ofUserDockerfile(ProjectSettings settings, BuildLog log, Hints hints) {
@@ -82,7 +105,7 @@ public record BuildPlan(
         Optional<String> warning = DockerfileInspector.shellFormWarning(text, file.toString());
         warning.ifPresent(log::warn);
         // A user's Dockerfile may COPY anything: send the Python directory, without caches and build output.
-        BuildContext context = new BuildContext()
+        BuildContext context = new BuildContext(base, ignoreFile(base, file, log))
                 .addTree("", base, settings.excluded())
                 .add(ContextEntry.generated(DOCKERFILE, text.getBytes(StandardCharsets.UTF_8)));
         return new BuildPlan(text, context, null, null, settings.labels());

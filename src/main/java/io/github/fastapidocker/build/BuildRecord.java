@@ -1,5 +1,6 @@
 package io.github.fastapidocker.build;
 
+import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
         out.append("port=").append(port).append('\n');
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(FILE_NAME), out.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(directory.resolve(FILE_NAME), out.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + directory.resolve(FILE_NAME), e);
         }

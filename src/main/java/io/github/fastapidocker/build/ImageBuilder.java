@@ -4,13 +4,13 @@ import io.github.fastapidocker.docker.BuildFailedException;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.dockerfile.DockerfileInspector;
+import io.github.fastapidocker.kernel.AtomicFiles;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.Fingerprint;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ImageBuilder {
         Path file = outputDirectory.resolve(BuildPlan.DOCKERFILE);
         try {
             Files.createDirectories(outputDirectory);
-            Files.writeString(file, plan.dockerfile(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, plan.dockerfile());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
@@ -62,9 +62,32 @@ public final class ImageBuilder {
      * @param settings already validated ({@link BuildSettings#validate(Hints)})
      */
     public Result build(BuildPlan plan, BuildSettings settings, int port) {
-        long start = System.nanoTime();
         writeDockerfile(plan, settings.outputDirectory());
-        Path tar = settings.outputDirectory().resolve(CONTEXT_TAR);
+        // A context of this run's own: another build in the same checkout may be writing its own
+        // at the same time. The finished one is moved into place for the user to look at.
+        Path tar = runContext(settings.outputDirectory());
+        try {
+            return build(plan, settings, port, tar);
+        } finally {
+            try {
+                AtomicFiles.moveIntoPlace(tar, settings.outputDirectory().resolve(CONTEXT_TAR));
+            } catch (IOException e) {
+                log.debug("Could not keep the build context as " + CONTEXT_TAR + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Path runContext(Path outputDirectory) {
+        try {
+            Files.createDirectories(outputDirectory);
+            return Files.createTempFile(outputDirectory, ".context-", ".tar");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the build context in " + outputDirectory, e);
+        }
+    }
+
+    private Result build(BuildPlan plan, BuildSettings settings, int port, Path tar) {
+        long start = System.nanoTime();
         long contextBytes = plan.context().writeTo(tar);
         log.debug(String.format(
                 Locale.ROOT,

@@ -17,6 +17,11 @@ public final class ImageTags {
         try {
             return ImageReference.parse(name, "image");
         } catch (InvalidReferenceException e) {
+            if (e.kind() == InvalidReferenceException.Kind.TAG_OR_DIGEST) {
+                throw new ConfigurationException(hints.name(Setting.IMAGE)
+                        + " must be an image name without tag or digest (put tags in " + hints.name(Setting.TAGS)
+                        + "), was '" + e.value() + "'");
+            }
             throw new ConfigurationException(hints.name(Setting.IMAGE) + " " + e.problem());
         }
     }

@@ -1,8 +1,10 @@
 package io.github.fastapidocker.build;
 
+import io.github.fastapidocker.kernel.BuildLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The OCI image labels ({@code org.opencontainers.image.*}) a project's own description gives,
@@ -24,8 +26,33 @@ public final class OciLabels {
      */
     public record ProjectInfo(String title, String version, String description, String url, String source) {}
 
-    /** The labels, sorted by name. */
-    public static Map<String, String> of(ProjectInfo project, Map<String, String> userLabels) {
+    /**
+     * {@code scheme://user:token@host}: the user-info of a URL. A POM's {@code <url>} or SCM URL
+     * sometimes carries a token; labels are in every pushed image, so it must not reach one.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\\s]+@");
+
+    /** The value with the user-info of every URL in it removed. */
+    static String withoutUserInfo(String value) {
+        return value == null ? null : USER_INFO.matcher(value).replaceAll("$1");
+    }
+
+    /** The labels, sorted by name; any URL's user-info removed, with a warning that names the label. */
+    public static Map<String, String> of(ProjectInfo project, Map<String, String> userLabels, BuildLog log) {
+        Map<String, String> labels = of(project, userLabels);
+        Map<String, String> result = new TreeMap<>();
+        labels.forEach((name, value) -> {
+            String clean = withoutUserInfo(value);
+            if (clean != null && !clean.equals(value)) {
+                log.warn("Label " + name + " had a user name or password in a URL: left out of the image");
+            }
+            result.put(name, clean);
+        });
+        return result;
+    }
+
+    /** The labels, sorted by name, as given. */
+    static Map<String, String> of(ProjectInfo project, Map<String, String> userLabels) {
         Map<String, String> result = new TreeMap<>();
         Map<String, String> oci = new LinkedHashMap<>();
         oci.put("title", project.title());

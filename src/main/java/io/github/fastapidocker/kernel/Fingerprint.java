@@ -60,7 +60,7 @@ public final class Fingerprint {
         public void write(Path file) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, id + "\n" + fingerprint + "\n", StandardCharsets.UTF_8);
+                AtomicFiles.writeString(file, id + "\n" + fingerprint + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + file, e);
             }

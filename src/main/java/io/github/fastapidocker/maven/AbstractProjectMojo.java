@@ -157,6 +157,7 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
                         project.getDescription(),
                         project.getUrl(),
                         project.getScm() != null ? project.getScm().getUrl() : null),
-                labels);
+                labels,
+                buildLog());
     }
 }

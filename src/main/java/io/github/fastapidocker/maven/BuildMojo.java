@@ -5,8 +5,6 @@ import io.github.fastapidocker.build.BuildSettings;
 import io.github.fastapidocker.build.ImageBuilder;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
-import io.github.fastapidocker.docker.ImageReference;
-import io.github.fastapidocker.kernel.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +102,7 @@ public class BuildMojo extends AbstractProjectMojo {
     /** The plain build settings, validated (once) before anything is contacted. */
     BuildSettings buildSettings() {
         return new BuildSettings(
-                        ImageReference.parse(image, hints().name(Setting.IMAGE)),
+                        ImageTags.reference(image, hints()),
                         ImageTags.parse(tags),
                         buildArgs == null ? Map.of() : new TreeMap<>(buildArgs),
                         blankToNull(buildNetwork),

@@ -11,7 +11,6 @@ import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.docker.config.DockerCliConfig;
 import io.github.fastapidocker.kernel.ConfigurationException;
-import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.push.ImagePusher;
 import io.github.fastapidocker.push.PushSettings;
 import java.nio.file.Path;
@@ -130,7 +129,7 @@ public class PushMojo extends AbstractFastApiMojo {
     /** The plain push settings; validated before anything is contacted. */
     PushSettings pushSettings() {
         return new PushSettings(
-                        ImageReference.parse(image, hints().name(Setting.IMAGE)),
+                        ImageTags.reference(image, hints()),
                         ImageTags.parse(tags),
                         pushRetries,
                         FIRST_BACKOFF,

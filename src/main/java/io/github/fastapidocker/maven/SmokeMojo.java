@@ -2,8 +2,6 @@ package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
-import io.github.fastapidocker.docker.ImageReference;
-import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
 import io.github.fastapidocker.smoke.SmokeNetwork;
@@ -190,7 +188,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
 
     /** The plain smoke settings, validated: a wrong one fails before the engine is contacted. */
     SmokeSettings smokeSettings() {
-        String name = ImageReference.parse(image, hints().name(Setting.IMAGE)).name();
+        String name = ImageTags.reference(image, hints()).name();
         List<String> tagList = ImageTags.parse(tags);
         List<Probe> probeList = new ArrayList<>();
         if (probes != null) {

@@ -59,6 +59,12 @@ public final class LayoutDetector {
     static Path requirements(Path base, String requirementsFile, Hints hints) {
         String name = requirementsFile == null || requirementsFile.isBlank() ? "requirements.txt" : requirementsFile;
         Path requirements = base.resolve(name).normalize();
+        if (!requirements.startsWith(base)) {
+            // The context holds the Python directory's files only: a file from elsewhere (../, an
+            // absolute path) would carry host files into the image.
+            throw new ConfigurationException(hints.name(Setting.REQUIREMENTS_FILE)
+                    + " must be inside the Python directory " + base + ", was " + requirementsFile);
+        }
         if (!Files.isRegularFile(requirements)) {
             throw new ConfigurationException("requirements file not found: " + requirements + " (set "
                     + hints.name(Setting.REQUIREMENTS_FILE) + ")");

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class PushReport {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            Files.writeString(file, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, json.writeValueAsString(root) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

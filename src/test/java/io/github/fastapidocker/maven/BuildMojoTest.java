@@ -74,6 +74,32 @@ class BuildMojoTest {
         assertEquals("<port> (fastapi.port) must be 1-65535, was 70000", e.getMessage());
     }
 
+    /** A bad image name is the user's mistake: a failure with the message, not an escaped exception. */
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "build", pom = "pom.xml")
+    @MojoParameter(name = "dockerHost", value = NO_ENGINE)
+    @MojoParameter(name = "image", value = "Bad/Name")
+    void aBadImageNameIsAFailureNamingTheSetting(BuildMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(
+                e.getMessage().startsWith("<image> (fastapi.image) is not a valid image name: 'Bad/Name'"),
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "build", pom = "pom.xml")
+    @MojoParameter(name = "dockerHost", value = NO_ENGINE)
+    @MojoParameter(name = "image", value = "team/app:1.0")
+    void aTagInTheImageNameSaysWhereTagsGo(BuildMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "<image> (fastapi.image) must be an image name without tag or digest (put tags in <tags>"
+                        + " (fastapi.tags)), was 'team/app:1.0'",
+                e.getMessage());
+    }
+
     @Test
     @Basedir(SEED)
     @InjectMojo(goal = "build", pom = "pom.xml")
