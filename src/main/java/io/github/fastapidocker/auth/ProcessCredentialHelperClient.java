@@ -30,8 +30,6 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
     /** What docker-credential-helpers print (exit 1) when they have nothing for the server. */
     private static final String NOT_FOUND = "credentials not found";
 
-    private static final int MAX_ERROR_CHARS = 300;
-
     private final Duration timeout;
     private final Map<String, String> env;
 
@@ -83,8 +81,10 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
             if (message.toLowerCase(Locale.ROOT).contains(NOT_FOUND)) {
                 return Optional.empty();
             }
-            throw new CredentialLookupException(
-                    program + " get failed (exit " + exit + ")" + (message.isEmpty() ? "" : ": " + firstLine(message)));
+            // Its output is read (to tell "not found" apart) but never shown: a failing helper may
+            // print what it holds ("fatal: <secret> store locked").
+            throw new CredentialLookupException(program + " get failed (exit " + exit + "); its output is not shown,"
+                    + " as it may hold secrets: run '" + program + " get' yourself to see it");
         }
         return parse(program, out);
     }
@@ -136,11 +136,6 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
         return d.toMillis() % 1000 == 0
                 ? d.toSeconds() + " s"
                 : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-    }
-
-    private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse("").strip();
-        return line.length() > MAX_ERROR_CHARS ? line.substring(0, MAX_ERROR_CHARS) + "..." : line;
     }
 
     /** Reads a stream to its end on a daemon thread, so a full pipe never blocks the helper. */

@@ -65,10 +65,14 @@ class ProcessCredentialHelperClientTest {
 
     @Test
     void aFailingHelperSaysHow() throws IOException {
-        helper("broken", "echo 'keychain locked' >&2\nexit 2\n");
+        helper("broken", "echo 'fatal: hunter2-secret store locked' >&2\necho 'token=hunter2-secret'\nexit 2\n");
         var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(10))
                 .get("broken", "r"));
-        assertEquals("docker-credential-broken get failed (exit 2): keychain locked", e.getMessage());
+        assertEquals(
+                "docker-credential-broken get failed (exit 2); its output is not shown, as it may hold secrets:"
+                        + " run 'docker-credential-broken get' yourself to see it",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), "a helper's output may hold secrets");
     }
 
     @Test
