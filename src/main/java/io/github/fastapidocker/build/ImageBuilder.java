@@ -137,7 +137,7 @@ public final class ImageBuilder {
             // The output was streamed to the log as it came: the message does not repeat it.
             throw new BuildFailedException("Image build failed"
                     + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": " + e.getMessage()
-                    + " (the build output is above)");
+                    + (output.tail().isEmpty() ? "" : " (the build output is above)"));
         }
         output.finish();
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");

@@ -1,0 +1,16 @@
+def docker = evaluate(new File(itLib, 'docker.groovy'))
+def repo = "fastapi-it-${runId}/build-dockerfile-typo"
+try {
+    def log = new File(basedir, 'build.log').text
+    docker.assertCleanFailure(log)
+    assert log.contains('RUNN') : "the engine's own words about the typo must be shown"
+    assert !log.contains('Error during callback') : "no docker-java callback error"
+    assert !log.contains('--- last build output ---') && !log.contains('the build output is above') : 'no pointer to build output there is none of'
+    def failures = log.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }
+    assert failures.size() == 1 : "one failure message, found ${failures.size()}"
+    def (exit, out, err) = docker.run(['image', 'inspect', "${repo}:1.0"])
+    assert exit != 0 : 'nothing may be tagged'
+} finally {
+    docker.removeImages(repo)
+}
+true
