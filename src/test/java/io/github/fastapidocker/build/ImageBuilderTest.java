@@ -180,4 +180,96 @@ class ImageBuilderTest {
         assertThrows(ConfigurationException.class, () -> settings("ok", "-no").validate(MavenHints.INSTANCE));
         assertEquals(0, engine.builds.size());
     }
+
+    /**
+     * Two builds in one checkout at once: each engine call reads the context of its own run, even
+     * when the other run wrote its context in between (with one shared file, the first build got
+     * the second's context, or a truncated one).
+     */
+    @Test
+    void twoBuildsAtOnceEachSendTheirOwnContext() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        PythonProjects.seed(a);
+        PythonProjects.seed(b);
+        Files.writeString(a.resolve("app/main.py"), "# run A\n");
+        Files.writeString(b.resolve("app/main.py"), "# run B\n");
+        java.util.concurrent.CountDownLatch secondArrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.Map<String, byte[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        FakeEngine slow = new FakeEngine() {
+            @Override
+            public String build(BuildRequest request, java.util.function.Consumer<String> output) {
+                String run = request.tags().get(0);
+                try {
+                    if (run.endsWith(":a")) {
+                        // The first build reads its context only after the second wrote its own.
+                        assertTrue(secondArrived.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    } else {
+                        secondArrived.countDown();
+                    }
+                    seen.put(run, Files.readAllBytes(request.contextTar()));
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return "sha256:" + run.substring(run.length() - 1);
+            }
+
+            @Override
+            public java.util.Optional<DockerEngine.ImageInfo> inspectImage(String reference) {
+                return reference.startsWith("sha256:")
+                        ? java.util.Optional.of(new DockerEngine.ImageInfo(reference, List.of(), 1, List.of()))
+                        : java.util.Optional.empty();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> new ImageBuilder(slow, new RecordingLog(), MavenHints.INSTANCE)
+                    .build(planOf(a), settingsFor("a"), 80));
+            Thread.sleep(100);
+            var second = pool.submit(() -> new ImageBuilder(slow, new RecordingLog(), MavenHints.INSTANCE)
+                    .build(planOf(b), settingsFor("b"), 80));
+            second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(
+                new String(seen.get("team/app:a"), java.nio.charset.StandardCharsets.ISO_8859_1).contains("# run A"));
+        assertTrue(
+                new String(seen.get("team/app:b"), java.nio.charset.StandardCharsets.ISO_8859_1).contains("# run B"));
+        assertTrue(Files.isRegularFile(dir.resolve("out").resolve(ImageBuilder.CONTEXT_TAR)), "the last one is kept");
+        try (var left = Files.list(dir.resolve("out"))) {
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().endsWith(".tmp")
+                                    || p.getFileName().toString().startsWith(".context-"))
+                            .toList(),
+                    "no run's own files are left behind");
+        }
+    }
+
+    private BuildPlan planOf(Path project) {
+        return BuildPlan.of(
+                new ProjectSettings(
+                        project,
+                        "requirements.txt",
+                        null,
+                        null,
+                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
+                        Set.of(),
+                        Map.of()),
+                new RecordingLog(),
+                MavenHints.INSTANCE);
+    }
+
+    private BuildSettings settingsFor(String tag) {
+        return new BuildSettings(
+                ImageReference.parse("team/app", "image"),
+                List.of(tag),
+                Map.of(),
+                null,
+                true,
+                false,
+                dir.resolve("out"));
+    }
 }
