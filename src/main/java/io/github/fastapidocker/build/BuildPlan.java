@@ -51,7 +51,7 @@ public record BuildPlan(
         }
         settings.options().validate(hints);
         PythonLayout layout = LayoutDetector.detect(
-                settings.pythonDirectory(), settings.requirementsFile(), settings.appPath(), hints);
+                settings.pythonDirectory(), settings.requirementsFile(), settings.appPath(), settings.app(), hints);
         String dockerfile = DockerfileRenderer.render(layout, settings.options(), settings.labels());
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
         BuildContext context = new BuildContext(base, ignoreFile(base, null, log))

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param options what the generated Dockerfile says
  * @param excluded paths never sent in a context (the Maven build directory)
  * @param labels image labels: written into a generated Dockerfile, passed to the engine for a user's
+ * @param app the FastAPI object to run, or {@code null} to find it as {@code fastapi run} does
  */
 public record ProjectSettings(
         Path pythonDirectory,
@@ -23,4 +24,18 @@ public record ProjectSettings(
         Path userDockerfile,
         DockerfileOptions options,
         Set<Path> excluded,
-        Map<String, String> labels) {}
+        Map<String, String> labels,
+        String app) {
+
+    /** Settings whose object is found as {@code fastapi run} finds it. */
+    public ProjectSettings(
+            Path pythonDirectory,
+            String requirementsFile,
+            String appPath,
+            Path userDockerfile,
+            DockerfileOptions options,
+            Set<Path> excluded,
+            Map<String, String> labels) {
+        this(pythonDirectory, requirementsFile, appPath, userDockerfile, options, excluded, labels, null);
+    }
+}

@@ -72,12 +72,22 @@ public final class DockerfileRenderer {
 
     /** The server command, also used by the smoke test to move the port. */
     public static List<String> command(PythonLayout layout, DockerfileOptions options) {
-        return command(layout.appFile(), options);
+        return command(layout.appFile(), layout.appObject(), options);
     }
 
     static List<String> command(String appFile, DockerfileOptions options) {
-        List<String> cmd =
-                new ArrayList<>(List.of("fastapi", "run", appFile, "--port", Integer.toString(options.port())));
+        return command(appFile, null, options);
+    }
+
+    /** Always the path; {@code --app NAME} when the object is not {@code app}. */
+    static List<String> command(String appFile, String appObject, DockerfileOptions options) {
+        List<String> cmd = new ArrayList<>(List.of("fastapi", "run", appFile));
+        if (appObject != null) {
+            cmd.add("--app");
+            cmd.add(appObject);
+        }
+        cmd.add("--port");
+        cmd.add(Integer.toString(options.port()));
         if (options.proxyHeaders()) {
             cmd.add("--proxy-headers");
         }

@@ -13,6 +13,7 @@ public enum Setting {
     PYTHON_DIRECTORY,
     REQUIREMENTS_FILE,
     APP_PATH,
+    APP,
     PORT,
     WORKERS,
     PROXY_HEADERS,

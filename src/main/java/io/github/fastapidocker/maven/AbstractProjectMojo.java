@@ -51,13 +51,25 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
 
     /**
      * The application file ({@code app/main.py}, {@code main.py}) or package directory, relative to
-     * {@code pythonDirectory}. Default: detected as {@code fastapi run} does, the package layout
-     * ({@code app/main.py}) first, then a single {@code main.py}.
+     * {@code pythonDirectory}. Default: detected as {@code fastapi run} does: a single file first
+     * ({@code main.py}, {@code app.py}, {@code api.py}), then the package layout ({@code app/main.py},
+     * {@code app/app.py}, {@code app/api.py}), then one {@code src/<package>/main.py} (the src
+     * layout, whose whole {@code src/} is copied).
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.APP_PATH)
     protected String appPath;
+
+    /**
+     * The FastAPI object to run ({@code fastapi run --app NAME}), for a module that defines it under
+     * another name than {@code app} or defines several. Default: found as {@code fastapi run} does
+     * ({@code app}, then {@code api}, then the first FastAPI instance), read from the app file.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.APP)
+    protected String app;
 
     /**
      * The port the server listens on inside the container ({@code fastapi run --port}), 1-65535.
@@ -145,7 +157,8 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
                 dockerfile == null ? null : dockerfile.toPath(),
                 dockerfileOptions(),
                 Set.of(buildDirectory.toPath()),
-                effectiveLabels());
+                effectiveLabels(),
+                blankToNull(app));
     }
 
     /** OCI labels from the POM, then the user's. */

@@ -29,6 +29,7 @@ public final class MavenHints implements Hints {
         put(Setting.PYTHON_DIRECTORY, "pythonDirectory", PropertyNames.PYTHON_DIRECTORY);
         put(Setting.REQUIREMENTS_FILE, "requirementsFile", PropertyNames.REQUIREMENTS_FILE);
         put(Setting.APP_PATH, "appPath", PropertyNames.APP_PATH);
+        put(Setting.APP, "app", PropertyNames.APP);
         put(Setting.PORT, "port", PropertyNames.PORT);
         put(Setting.WORKERS, "workers", PropertyNames.WORKERS);
         put(Setting.PROXY_HEADERS, "proxyHeaders", PropertyNames.PROXY_HEADERS);

@@ -14,6 +14,7 @@ public final class PropertyNames {
     public static final String PYTHON_DIRECTORY = "fastapi.pythonDirectory";
     public static final String REQUIREMENTS_FILE = "fastapi.requirementsFile";
     public static final String APP_PATH = "fastapi.appPath";
+    public static final String APP = "fastapi.app";
     public static final String PORT = "fastapi.port";
     public static final String WORKERS = "fastapi.workers";
     public static final String PROXY_HEADERS = "fastapi.proxyHeaders";

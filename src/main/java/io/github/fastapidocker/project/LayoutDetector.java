@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Finds the application the way {@code fastapi run} does: the package layout of the guide
- * ({@code app/main.py} in a package) first, then a single file ({@code main.py}).
+ * Finds the application the way {@code fastapi run} does (fastapi-cli's {@code discover.py}): a
+ * single file ({@code main.py}, {@code app.py}, {@code api.py}) first, then the package layout of
+ * the guide ({@code app/main.py}, ...), then, beyond fastapi-cli, one {@code src/<package>/main.py}
+ * (the src layout).
  */
 public final class LayoutDetector {
+    /** Single-file candidates, in the order {@code fastapi run} tries them (before the package ones). */
+    static final List<String> FILE_CANDIDATES = List.of("main.py", "app.py", "api.py");
     /** Package candidates, in the order {@code fastapi run} tries them. */
     static final List<String> PACKAGE_CANDIDATES = List.of("app/main.py", "app/app.py", "app/api.py");
-    /** Single-file candidates, in the order {@code fastapi run} tries them. */
-    static final List<String> FILE_CANDIDATES = List.of("main.py", "app.py", "api.py");
+    /** The src layout: {@code src/<package>/main.py}. */
+    static final String SRC_LAYOUT = "src/*/main.py";
 
     private LayoutDetector() {}
 
@@ -28,6 +32,39 @@ public final class LayoutDetector {
      * @param hints how the user names the settings, for messages
      */
     public static PythonLayout detect(Path pythonDirectory, String requirementsFile, String appPath, Hints hints) {
+        return detect(pythonDirectory, requirementsFile, appPath, null, hints);
+    }
+
+    /**
+     * @param appObject the FastAPI object to run, or {@code null} to find it as {@code fastapi run}
+     *     does ({@code app}, then {@code api}, then the first FastAPI instance in the file)
+     */
+    public static PythonLayout detect(
+            Path pythonDirectory, String requirementsFile, String appPath, String appObject, Hints hints) {
+        PythonLayout layout = detectFile(pythonDirectory, requirementsFile, appPath, hints);
+        if (appObject != null && !appObject.isBlank()) {
+            if (!AppObjects.isIdentifier(appObject.trim())) {
+                throw new ConfigurationException(
+                        hints.name(Setting.APP) + " must be a Python name, for example api, was '" + appObject + "'");
+            }
+            return layout.withAppObject(appObject.trim());
+        }
+        Path base = pythonDirectory.toAbsolutePath().normalize();
+        return layout.withAppObject(AppObjects.find(appFileOnDisk(base, layout)).orElse(null));
+    }
+
+    /** Where the file {@code fastapi run} is given lies in the project. */
+    private static Path appFileOnDisk(Path base, PythonLayout layout) {
+        if (layout.kind() == PythonLayout.Kind.SINGLE_FILE) {
+            return base.resolve(layout.source());
+        }
+        // appFile starts with the target directory name, which is the source's last segment.
+        String source = layout.source();
+        int slash = source.lastIndexOf('/');
+        return base.resolve(slash < 0 ? layout.appFile() : source.substring(0, slash) + "/" + layout.appFile());
+    }
+
+    private static PythonLayout detectFile(Path pythonDirectory, String requirementsFile, String appPath, Hints hints) {
         Path base = pythonDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
             throw new ConfigurationException(
@@ -38,6 +75,12 @@ public final class LayoutDetector {
             return fromAppPath(base, appPath.trim(), requirements, hints);
         }
         List<String> looked = new ArrayList<>();
+        for (String candidate : FILE_CANDIDATES) {
+            looked.add(candidate);
+            if (Files.isRegularFile(base.resolve(candidate))) {
+                return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate, requirements);
+            }
+        }
         for (String candidate : PACKAGE_CANDIDATES) {
             looked.add(candidate);
             Path file = base.resolve(candidate);
@@ -45,15 +88,35 @@ public final class LayoutDetector {
                 return layoutOf(base, file, requirements);
             }
         }
-        for (String candidate : FILE_CANDIDATES) {
-            looked.add(candidate);
-            if (Files.isRegularFile(base.resolve(candidate))) {
-                return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate, requirements);
-            }
+        looked.add(SRC_LAYOUT);
+        List<String> srcMains = srcMains(base);
+        if (srcMains.size() == 1) {
+            // The whole src/ is the code: fastapi run puts src/ on the path for src/PKG/main.py.
+            return new PythonLayout(PythonLayout.Kind.PACKAGE, "src", srcMains.get(0), requirements);
+        }
+        if (srcMains.size() > 1) {
+            throw new ConfigurationException("Several FastAPI applications in " + base.resolve("src") + ": "
+                    + String.join(", ", srcMains) + " (set " + hints.name(Setting.APP_PATH) + " to the one to run)");
         }
         throw new ConfigurationException("No FastAPI application found in " + base + ": looked for "
                 + looked.stream().collect(Collectors.joining(", "))
                 + " (set " + hints.name(Setting.APP_PATH) + " or " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
+    }
+
+    /** The {@code src/<package>/main.py} files, sorted. */
+    private static List<String> srcMains(Path base) {
+        Path src = base.resolve("src");
+        if (!Files.isDirectory(src)) {
+            return List.of();
+        }
+        try (var dirs = Files.list(src)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("main.py")))
+                    .map(d -> "src/" + d.getFileName() + "/main.py")
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + src, e);
+        }
     }
 
     static Path requirements(Path base, String requirementsFile, Hints hints) {

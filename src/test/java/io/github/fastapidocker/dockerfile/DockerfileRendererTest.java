@@ -3,6 +3,7 @@ package io.github.fastapidocker.dockerfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.maven.MavenHints;
@@ -124,5 +125,17 @@ class DockerfileRendererTest {
         try (InputStream in = DockerfileRendererTest.class.getResourceAsStream("/golden/" + name + ".Dockerfile")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void anObjectOtherThanAppIsNamedAfterThePath() {
+        PythonLayout src = new PythonLayout(
+                PythonLayout.Kind.PACKAGE, "src", "src/myservice/main.py", Path.of("/p/requirements.txt"), "api");
+        String dockerfile = DockerfileRenderer.render(src, guide());
+        assertTrue(dockerfile.contains("COPY ./src /code/src\n"), dockerfile);
+        assertTrue(
+                dockerfile.contains(
+                        "CMD [\"fastapi\", \"run\", \"src/myservice/main.py\", \"--app\", \"api\", \"--port\", \"80\"]"),
+                dockerfile);
     }
 }

@@ -149,6 +149,7 @@ class PluginDescriptorTest {
             "pythonDirectory",
             "requirementsFile",
             "appPath",
+            "app",
             "port",
             "workers",
             "proxyHeaders",

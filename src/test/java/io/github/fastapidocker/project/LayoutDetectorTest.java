@@ -1,6 +1,7 @@
 package io.github.fastapidocker.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,13 +34,74 @@ class LayoutDetectorTest {
         assertEquals("main.py", layout.appFile());
     }
 
+    /** fastapi-cli's discover.py tries main.py, app.py, api.py before app/main.py (the plugin had it backwards). */
     @Test
-    void packageWinsOverSingleFileAsFastapiRunDoes() throws IOException {
+    void aSingleFileWinsOverThePackageAsFastapiRunDoes() throws IOException {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "main.py", "x = 1\n");
         assertEquals(
-                PythonLayout.Kind.PACKAGE,
+                PythonLayout.Kind.SINGLE_FILE,
                 LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).kind());
+    }
+
+    @Test
+    void theSrcLayoutCopiesSrcAndNamesThePath() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        PythonProjects.write(dir, "src/myservice/__init__.py", "");
+        PythonProjects.write(dir, "src/myservice/main.py", "from fastapi import FastAPI\n\napi = FastAPI()\n");
+        PythonLayout layout = LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE);
+        assertEquals(
+                new PythonLayout(
+                        PythonLayout.Kind.PACKAGE,
+                        "src",
+                        "src/myservice/main.py",
+                        dir.resolve("requirements.txt"),
+                        "api"),
+                layout);
+        assertEquals("src", layout.target());
+    }
+
+    @Test
+    void severalSrcAppsAskWhichOne() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        PythonProjects.write(dir, "src/a/main.py", "");
+        PythonProjects.write(dir, "src/b/main.py", "");
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE));
+        assertTrue(
+                e.getMessage().contains("src/a/main.py, src/b/main.py (set <appPath> (fastapi.appPath)"),
+                e.getMessage());
+    }
+
+    @Test
+    void theObjectIsFoundAsFastapiRunFindsIt() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        PythonProjects.write(dir, "main.py", "import fastapi\n\nother = 1\napi: fastapi.FastAPI = fastapi.FastAPI()\n");
+        assertEquals(
+                "api",
+                LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject());
+        PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\napi = FastAPI()\napp = FastAPI()\n");
+        assertNull(LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject(), "app is the default");
+        PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\nservice = FastAPI(title='x')\n");
+        assertEquals(
+                "service",
+                LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject());
+        PythonProjects.write(dir, "main.py", "from somewhere import app\n");
+        assertNull(LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject(), "the server decides");
+    }
+
+    @Test
+    void theConfiguredObjectWinsAndMustBeAName() throws IOException {
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n");
+        PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\napp = FastAPI()\nadmin = FastAPI()\n");
+        assertEquals(
+                "admin",
+                LayoutDetector.detect(dir, null, null, "admin", MavenHints.INSTANCE)
+                        .appObject());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> LayoutDetector.detect(dir, null, null, "admin; rm -rf /", MavenHints.INSTANCE));
+        assertTrue(e.getMessage().startsWith("<app> (fastapi.app) must be a Python name"), e.getMessage());
     }
 
     @Test
@@ -92,7 +154,7 @@ class LayoutDetectorTest {
                 ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE));
         assertEquals(
                 "No FastAPI application found in " + dir.toAbsolutePath().normalize()
-                        + ": looked for app/main.py, app/app.py, app/api.py, main.py, app.py, api.py (set <appPath> (fastapi.appPath) or <pythonDirectory> (fastapi.pythonDirectory))",
+                        + ": looked for main.py, app.py, api.py, app/main.py, app/app.py, app/api.py, src/*/main.py (set <appPath> (fastapi.appPath) or <pythonDirectory> (fastapi.pythonDirectory))",
                 e.getMessage());
     }
 
