@@ -1,0 +1,2 @@
+def greeting() -> str:
+    return "from another package in src/"
