@@ -45,6 +45,7 @@ final class ContainerLaunch {
             SmokeSettings settings, SmokeTarget target, LoopbackPorts ports, Hints hints, BuildLog log) {
         Map<String, String> labels = new LinkedHashMap<>(SmokeLabels.ofProject(settings));
         labels.put(SmokeLabels.RUN, UUID.randomUUID().toString());
+        labels.putAll(SmokeOwner.current().labels());
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         if (settings.network() == SmokeNetwork.BRIDGE) {
             int hostPort = ports.free();
