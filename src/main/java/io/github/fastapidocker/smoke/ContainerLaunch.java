@@ -92,6 +92,9 @@ final class ContainerLaunch {
         }
         log.info("Host network and your own Dockerfile: running the image's own command and probing port " + port
                 + " from " + hints.name(Setting.PORT) + "; the plugin cannot move it to a free port");
+        log.info("The image's own command decides its bind address: on the host network a server on 0.0.0.0"
+                + " is reachable from other machines while the smoke test runs (the plugin probes "
+                + LoopbackPorts.ADDRESS + ")");
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
                 new ContainerSpec(
