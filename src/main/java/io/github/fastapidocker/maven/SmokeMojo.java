@@ -3,6 +3,7 @@ package io.github.fastapidocker.maven;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
@@ -155,12 +156,39 @@ public class SmokeMojo extends AbstractFastApiMojo {
 
     /**
      * Environment variables for the smoke-test container, as {@code <NAME>value</NAME>}, for an app
-     * that needs settings to start.
+     * that needs settings to start. Not for secrets: Maven's {@code -X} prints the whole
+     * configuration of every goal, values included; pass those with {@code smokePassEnv}.
      *
      * @since 0.1.0
      */
     @Parameter
-    protected Map<String, String> smokeEnv;
+    protected Environment smokeEnv;
+
+    /**
+     * Names of environment variables of the build itself that the smoke-test container gets too,
+     * as {@code <name>DB_PASSWORD</name>}, like {@code docker run -e DB_PASSWORD}: the value never
+     * appears in the POM or in the Maven log, even with {@code -X}. A name that is not set in the
+     * build's environment fails the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<String> smokePassEnv;
+
+    /** {@code <smokeEnv>}: Maven's -X prints a parameter by its toString, so this one hides values. */
+    public static class Environment extends TreeMap<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        public Environment() {}
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("{");
+            keySet().forEach(k ->
+                    out.append(out.length() > 1 ? ", " : "").append(k).append("=****"));
+            return out.append('}').toString();
+        }
+    }
 
     /** One {@code <probe>} of {@code <probes>}. */
     public static class ProbeParameters {
@@ -214,11 +242,27 @@ public class SmokeMojo extends AbstractFastApiMojo {
                 .build(hints);
     }
 
-    /** {@code <NAME/>} is an empty value, not the text "null". */
+    /** {@code <NAME/>} is an empty value, not the text "null"; then the passed-through ones. */
     private Map<String, String> environment() {
+        return environment(System.getenv());
+    }
+
+    Map<String, String> environment(Map<String, String> buildEnvironment) {
         Map<String, String> env = new TreeMap<>();
         if (smokeEnv != null) {
             smokeEnv.forEach((k, v) -> env.put(k, v == null ? "" : v));
+        }
+        if (smokePassEnv != null) {
+            for (String raw : smokePassEnv) {
+                String name = raw == null ? "" : raw.trim();
+                String value = buildEnvironment.get(name);
+                if (value == null) {
+                    throw new ConfigurationException("<smokePassEnv> names " + (name.isEmpty() ? "an empty name" : name)
+                            + ", which is not set in the environment of this build: set it, or remove it from"
+                            + " <smokePassEnv>");
+                }
+                env.put(name, value);
+            }
         }
         return env;
     }
