@@ -3,7 +3,6 @@ package io.github.fastapidocker.maven;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
-import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -162,7 +160,7 @@ public class SmokeMojo extends AbstractFastApiMojo {
      * @since 0.1.0
      */
     @Parameter
-    protected Environment smokeEnv;
+    protected SmokeEnvironment smokeEnv;
 
     /**
      * Names of environment variables of the build itself that the smoke-test container gets too,
@@ -174,21 +172,6 @@ public class SmokeMojo extends AbstractFastApiMojo {
      */
     @Parameter
     protected List<String> smokePassEnv;
-
-    /** {@code <smokeEnv>}: Maven's -X prints a parameter by its toString, so this one hides values. */
-    public static class Environment extends TreeMap<String, String> {
-        private static final long serialVersionUID = 1L;
-
-        public Environment() {}
-
-        @Override
-        public String toString() {
-            StringBuilder out = new StringBuilder("{");
-            keySet().forEach(k ->
-                    out.append(out.length() > 1 ? ", " : "").append(k).append("=****"));
-            return out.append('}').toString();
-        }
-    }
 
     /** One {@code <probe>} of {@code <probes>}. */
     public static class ProbeParameters {
@@ -237,34 +220,14 @@ public class SmokeMojo extends AbstractFastApiMojo {
                 .gracefulStop(GracefulStop.parse(gracefulStop, hints))
                 .project(project.getGroupId() + ":" + project.getArtifactId())
                 .projectDirectory(project.getBasedir().toPath())
-                .env(environment())
+                .env(environment(System.getenv()))
                 .userDockerfile(dockerfile == null ? null : dockerfile.toPath())
                 .build(hints);
     }
 
-    /** {@code <NAME/>} is an empty value, not the text "null"; then the passed-through ones. */
-    private Map<String, String> environment() {
-        return environment(System.getenv());
-    }
-
+    /** The container's variables: {@code <smokeEnv>}, then those {@code <smokePassEnv>} names. */
     Map<String, String> environment(Map<String, String> buildEnvironment) {
-        Map<String, String> env = new TreeMap<>();
-        if (smokeEnv != null) {
-            smokeEnv.forEach((k, v) -> env.put(k, v == null ? "" : v));
-        }
-        if (smokePassEnv != null) {
-            for (String raw : smokePassEnv) {
-                String name = raw == null ? "" : raw.trim();
-                String value = buildEnvironment.get(name);
-                if (value == null) {
-                    throw new ConfigurationException("<smokePassEnv> names " + (name.isEmpty() ? "an empty name" : name)
-                            + ", which is not set in the environment of this build: set it, or remove it from"
-                            + " <smokePassEnv>");
-                }
-                env.put(name, value);
-            }
-        }
-        return env;
+        return SmokeEnvironment.merge(smokeEnv, smokePassEnv, buildEnvironment);
     }
 
     @Override
