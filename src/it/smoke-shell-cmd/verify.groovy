@@ -6,6 +6,7 @@ try {
     def log = new File(basedir, 'build.log').text
     docker.assertCleanFailure(log)
     assert log.contains("running the image's own command and probing port 18237")
+    assert log.contains("[INFO] The image's own command decides its bind address") : 'says who decides the bind address'
     assert log.contains('The server did not stop within 2 s of SIGTERM and was killed (exit 137')
     assert log.contains('has CMD in shell form (CMD fastapi run app/main.py --host 127.0.0.1 --port 18237)')
     assert log.contains('/bin/sh becomes process 1 and does not pass SIGTERM on')

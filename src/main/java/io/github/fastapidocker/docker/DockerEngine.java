@@ -64,6 +64,9 @@ public interface DockerEngine extends Closeable {
     /** Ids of containers (running or not) carrying all these labels. */
     List<String> containersWithLabels(Map<String, String> labels);
 
+    /** Containers (running or not) carrying all these labels: each id with all of its labels. */
+    Map<String, Map<String, String>> labelledContainers(Map<String, String> labels);
+
     /**
      * Pushes {@code repository:tag}.
      *

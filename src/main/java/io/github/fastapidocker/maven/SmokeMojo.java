@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -153,12 +152,24 @@ public class SmokeMojo extends AbstractFastApiMojo {
 
     /**
      * Environment variables for the smoke-test container, as {@code <NAME>value</NAME>}, for an app
-     * that needs settings to start.
+     * that needs settings to start. Not for secrets: Maven's {@code -X} prints the whole
+     * configuration of every goal, values included; pass those with {@code smokePassEnv}.
      *
      * @since 0.1.0
      */
     @Parameter
-    protected Map<String, String> smokeEnv;
+    protected SmokeEnvironment smokeEnv;
+
+    /**
+     * Names of environment variables of the build itself that the smoke-test container gets too,
+     * as {@code <name>DB_PASSWORD</name>}, like {@code docker run -e DB_PASSWORD}: the value never
+     * appears in the POM or in the Maven log, even with {@code -X}. A name that is not set in the
+     * build's environment fails the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<String> smokePassEnv;
 
     /** One {@code <probe>} of {@code <probes>}. */
     public static class ProbeParameters {
@@ -207,18 +218,14 @@ public class SmokeMojo extends AbstractFastApiMojo {
                 .gracefulStop(GracefulStop.parse(gracefulStop, hints))
                 .project(project.getGroupId() + ":" + project.getArtifactId())
                 .projectDirectory(project.getBasedir().toPath())
-                .env(environment())
+                .env(environment(System.getenv()))
                 .userDockerfile(dockerfile == null ? null : dockerfile.toPath())
                 .build(hints);
     }
 
-    /** {@code <NAME/>} is an empty value, not the text "null". */
-    private Map<String, String> environment() {
-        Map<String, String> env = new TreeMap<>();
-        if (smokeEnv != null) {
-            smokeEnv.forEach((k, v) -> env.put(k, v == null ? "" : v));
-        }
-        return env;
+    /** The container's variables: {@code <smokeEnv>}, then those {@code <smokePassEnv>} names. */
+    Map<String, String> environment(Map<String, String> buildEnvironment) {
+        return SmokeEnvironment.merge(smokeEnv, smokePassEnv, buildEnvironment);
     }
 
     @Override

@@ -45,6 +45,7 @@ final class ContainerLaunch {
             SmokeSettings settings, SmokeTarget target, LoopbackPorts ports, Hints hints, BuildLog log) {
         Map<String, String> labels = new LinkedHashMap<>(SmokeLabels.ofProject(settings));
         labels.put(SmokeLabels.RUN, UUID.randomUUID().toString());
+        labels.putAll(SmokeOwner.current().labels());
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         if (settings.network() == SmokeNetwork.BRIDGE) {
             int hostPort = ports.free();
@@ -91,6 +92,9 @@ final class ContainerLaunch {
         }
         log.info("Host network and your own Dockerfile: running the image's own command and probing port " + port
                 + " from " + hints.name(Setting.PORT) + "; the plugin cannot move it to a free port");
+        log.info("The image's own command decides its bind address: on the host network a server on 0.0.0.0"
+                + " is reachable from other machines while the smoke test runs (the plugin probes "
+                + LoopbackPorts.ADDRESS + ")");
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
                 new ContainerSpec(

@@ -113,6 +113,16 @@ public record Probe(String path, int status, String contains, String json, Strin
 
     /** Why the answer does not match, or empty when it does. */
     public Optional<String> mismatch(int actualStatus, String body) {
+        return mismatch(actualStatus, body, null);
+    }
+
+    /**
+     * Why the answer does not match, or empty when it does.
+     *
+     * @param cutAt the bytes read of a body that was cut, or {@code null} when it was read whole: a
+     *     failed body check then says so
+     */
+    public Optional<String> mismatch(int actualStatus, String body, Integer cutAt) {
         List<String> problems = new ArrayList<>();
         if (actualStatus != status) {
             problems.add("status " + actualStatus + ", expected " + status);
@@ -137,6 +147,10 @@ public record Probe(String path, int status, String contains, String json, Strin
                     problems.add("JSON body has no field \"" + jsonField + "\"");
                 }
             }
+        }
+        if (cutAt != null && problems.stream().anyMatch(p -> p.startsWith("body") || p.startsWith("JSON"))) {
+            problems.add("the body was cut at " + cutAt + " bytes (a probe reads at most " + HttpProber.BODY_LIMIT
+                    + " bytes, within its time limit)");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }

@@ -44,7 +44,8 @@ final class ProbeRunner {
                     probe.expectation(),
                     answer.status(),
                     latency,
-                    probe.mismatch(answer.status(), answer.body()).orElse(null),
+                    probe.mismatch(answer.status(), answer.body(), answer.cutAt())
+                            .orElse(null),
                     shorten(answer.body()));
         } catch (IOException e) {
             return new ProbeResult(

@@ -4,8 +4,8 @@ import io.github.fastapidocker.docker.DockerEngine;
 
 /**
  * Removes a container when the JVM shuts down before the smoke test could (Ctrl-C on Maven), until
- * {@link #close() closed}. A build killed with SIGKILL runs no hook: the next smoke test of the same
- * project removes what it left, found by its labels.
+ * {@link #close() closed}. A build killed with SIGKILL runs no hook: the next smoke test on the
+ * engine removes what it left once it sees that build gone ({@link Leftovers}).
  */
 final class ShutdownCleanup implements AutoCloseable {
     private final Thread hook;

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The labels on every smoke-test container: they mark it as ours, and find what an earlier, killed
- * run of the same project in the same directory left behind.
+ * The labels on every smoke-test container: they mark it as ours and name its project; with its
+ * {@link SmokeOwner} they tell what an earlier, killed build left behind.
  */
 public final class SmokeLabels {
     /** {@code true} on every smoke-test container. */

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -139,15 +141,41 @@ public record SmokeReport(
         }
     }
 
-    /** Writes {@code smoke.json} into the directory; returns the file. */
+    /**
+     * Writes {@code smoke.json} into the directory, atomically where the file system can: a reader
+     * sees the old report or the new one, never half of one. Returns the file.
+     */
     public Path write(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+            Path temp = Files.createTempFile(directory, FILE_NAME, ".tmp");
+            try {
+                Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Deletes the report of an earlier run before a new one starts: a run interrupted before it
+     * writes its own (a killed build) must not leave an old {@code "passed": true} standing.
+     */
+    static void discard(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the earlier " + file, e);
+        }
     }
 }

@@ -74,6 +74,7 @@ public final class SmokeRunner {
 
     private SmokeReport run(SmokeSettings settings, SmokeTarget target, long start) {
         target.forgetPass(settings);
+        SmokeReport.discard(settings.outputDirectory());
         List<Probe> probes = settings.effectiveProbes();
         new Leftovers(engine, log).remove(settings);
         ContainerLaunch launch = ContainerLaunch.plan(settings, target, ports, hints, log);

@@ -20,8 +20,19 @@ import java.time.Duration;
 public final class UrlConnectionProber implements HttpProber {
     private static final int BUFFER = 8192;
 
+    private final int bodyLimit;
+
+    private UrlConnectionProber(int bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
+
     public static UrlConnectionProber create() {
-        return new UrlConnectionProber();
+        return new UrlConnectionProber(BODY_LIMIT);
+    }
+
+    /** A prober that reads at most {@code bodyLimit} bytes of a body, for tests. */
+    static UrlConnectionProber withBodyLimit(int bodyLimit) {
+        return new UrlConnectionProber(bodyLimit);
     }
 
     @Override
@@ -29,6 +40,7 @@ public final class UrlConnectionProber implements HttpProber {
         long deadline = System.nanoTime() + timeout.toNanos();
         // Never through a proxy: Maven's or the JVM's proxy settings would send 127.0.0.1 elsewhere.
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        InputStream body = null;
         try {
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
@@ -36,32 +48,60 @@ public final class UrlConnectionProber implements HttpProber {
             connection.setRequestProperty("Connection", "close");
             connection.setConnectTimeout(remainingMillis(deadline, timeout));
             connection.setReadTimeout(remainingMillis(deadline, timeout));
-            int status = connection.getResponseCode();
-            InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            return new Answer(status, body == null ? "" : read(body, deadline, timeout));
-        } catch (SocketTimeoutException e) {
-            throw new HttpTimeoutException("no answer within " + timeout.toMillis() + " ms");
+            int status;
+            try {
+                status = connection.getResponseCode();
+            } catch (SocketTimeoutException e) {
+                throw new HttpTimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return body == null ? new Answer(status, "") : read(status, body, deadline);
         } finally {
+            // The connection first: closing the stream of an endless body would try to read on.
             connection.disconnect();
+            if (body != null) {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    // Already closed with the connection.
+                }
+            }
         }
     }
 
     /**
-     * Reads the body, checking the deadline between reads; a read blocks at most the read timeout,
-     * so a body that trickles in is cut off within twice the timeout at worst.
+     * Reads at most {@link #bodyLimit} bytes of the body, until the deadline: a longer body, or one
+     * still arriving then (a stream), is cut, and the answer says so. A read blocks at most the read
+     * timeout set at the start, so a body that stalls is cut within twice the timeout at worst.
      */
-    private static String read(InputStream in, long deadline, Duration timeout) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+    private Answer read(int status, InputStream in, long deadline) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[BUFFER];
+        boolean cut = false;
+        try {
+            while (true) {
+                if (System.nanoTime() >= deadline) {
+                    cut = true;
+                    break;
+                }
+                // One byte past the limit tells a body of exactly the limit from a longer one.
+                int n = in.read(buffer, 0, Math.min(buffer.length, bodyLimit + 1 - out.size()));
+                if (n < 0) {
+                    break;
+                }
                 out.write(buffer, 0, n);
-                if (System.nanoTime() > deadline) {
-                    throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+                if (out.size() > bodyLimit) {
+                    cut = true;
+                    break;
                 }
             }
-            return out.toString(StandardCharsets.UTF_8);
+        } catch (SocketTimeoutException e) {
+            cut = true;
         }
+        byte[] bytes = out.toByteArray();
+        int kept = Math.min(bytes.length, bodyLimit);
+        String text = new String(bytes, 0, kept, StandardCharsets.UTF_8);
+        return cut ? new Answer(status, text, kept) : new Answer(status, text);
     }
 
     /** At least 1 ms: 0 would mean "no timeout" to HttpURLConnection. */

@@ -101,6 +101,11 @@ public class FakeEngine implements DockerEngine {
     }
 
     @Override
+    public Map<String, Map<String, String>> labelledContainers(Map<String, String> labels) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
         throw new UnsupportedOperationException();
     }

@@ -193,7 +193,8 @@ class PluginDescriptorTest {
                         "gracefulStop",
                         "forceSmoke",
                         "probes",
-                        "smokeEnv"),
+                        "smokeEnv",
+                        "smokePassEnv"),
                 editable(mojo(d, "smoke")));
         assertEquals(
                 set(

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.smoke.GracefulStop;
 import io.github.fastapidocker.smoke.Probe;
 import io.github.fastapidocker.smoke.SmokeNetwork;
 import io.github.fastapidocker.smoke.SmokeSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -47,6 +49,11 @@ class SmokeMojoTest {
             + "              <contains>Swagger UI</contains>\n"
             + "            </probe>\n"
             + "          </probes>\n"
+            + "          <smokeEnv>\n"
+            + "            <GREETING>hi</GREETING>\n"
+            + "            <DB_PASSWORD>pw-in-the-pom</DB_PASSWORD>\n"
+            + "          </smokeEnv>\n"
+            + "          <smokePassEnv><name>PATH</name></smokePassEnv>\n"
             + "        </configuration>\n"
             + "      </plugin>\n"
             + "    </plugins>\n"
@@ -125,5 +132,20 @@ class SmokeMojoTest {
     void aWrongNetworkFailsBeforeTheEngineIsContacted(SmokeMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("<smokeNetwork> (fastapi.smoke.network) must be bridge or host, was 'overlay'", e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "smoke", pom = POM)
+    void smokeEnvValuesAreHiddenFromTheDebugLogAndPassedVariablesComeFromTheBuild(SmokeMojo mojo) {
+        assertEquals("{DB_PASSWORD=****, GREETING=****}", String.valueOf(mojo.smokeEnv));
+        assertEquals(
+                Map.of("GREETING", "hi", "DB_PASSWORD", "pw-in-the-pom", "PATH", "/bin"),
+                mojo.environment(Map.of("PATH", "/bin", "OTHER", "x")));
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> mojo.environment(Map.of("OTHER", "x")));
+        assertEquals(
+                "<smokePassEnv> names PATH, which is not set in the environment of this build: set it, or"
+                        + " remove it from <smokePassEnv>",
+                e.getMessage());
     }
 }

@@ -54,6 +54,11 @@ class ContainerLaunchTest extends SmokeFixture {
                         .anyMatch(l -> l.startsWith("INFO Host network and your own Dockerfile: running the image's"
                                 + " own command and probing port 8080")),
                 String.join("\n", log));
+        assertTrue(
+                log.contains("INFO The image's own command decides its bind address: on the host network a server on"
+                        + " 0.0.0.0 is reachable from other machines while the smoke test runs (the plugin probes"
+                        + " 127.0.0.1)"),
+                String.join("\n", log));
     }
 
     @Test

@@ -167,6 +167,22 @@ final class FakeEngine implements DockerEngine {
     }
 
     @Override
+    public Map<String, Map<String, String>> labelledContainers(Map<String, String> labels) {
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        leftovers.forEach((id, l) -> {
+            if (l.entrySet().containsAll(labels.entrySet())) {
+                found.put(id, l);
+            }
+        });
+        containers.forEach((id, c) -> {
+            if (c.spec.labels().entrySet().containsAll(labels.entrySet())) {
+                found.put(id, c.spec.labels());
+            }
+        });
+        return found;
+    }
+
+    @Override
     public String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
         throw new UnsupportedOperationException();
     }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fastapidocker.maven.MavenHints;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +73,66 @@ class ProbeRunnerTest extends SmokeFixture {
                                 + " (configure them in <probes>)."),
                 e.getMessage());
         assertTrue(e.getMessage().contains("actual:   status 404, body (empty)"), e.getMessage());
+    }
+
+    @Test
+    void aFailedBodyCheckOnACutBodySaysWhereItWasCut() {
+        recordBuild(GUIDE_CMD, 80);
+        answers.put("/docs", new HttpProber.Answer(200, "<html>".repeat(10), 60));
+        SmokeFailedException e = assertThrows(
+                SmokeFailedException.class, () -> runner().run(settings(SmokeNetwork.HOST, List.of(DOCS))));
+        assertTrue(
+                e.getMessage()
+                        .contains("GET /docs: body does not contain \"Swagger UI\"; the body was cut at 60 bytes"
+                                + " (a probe reads at most 65536 bytes, within its time limit)"),
+                e.getMessage());
+    }
+
+    @Test
+    void anEndlessStreamAsFirstProbeIsReadyAtOnceAndItsStatusCounts() throws Exception {
+        recordBuild(GUIDE_CMD, 80);
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            server.handler = exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] event = "data: tick\n\n".getBytes(StandardCharsets.UTF_8);
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                try (OutputStream out = exchange.getResponseBody()) {
+                    while (System.nanoTime() < end) {
+                        out.write(event);
+                    }
+                } catch (IOException gone) {
+                    // The prober hung up.
+                }
+            };
+            LoopbackPorts serverPort = new LoopbackPorts() {
+                @Override
+                public int free() {
+                    return server.port();
+                }
+
+                @Override
+                public boolean inUse(int port) {
+                    return false;
+                }
+            };
+            Probe events = new Probe("/events", null, "data: tick", null);
+            Probe missing = new Probe("/events", null, "event: done", null);
+            long start = System.nanoTime();
+            SmokeFailedException e = assertThrows(SmokeFailedException.class, () -> new SmokeRunner(
+                            engine, UrlConnectionProber.create(), buildLog, MavenHints.INSTANCE, serverPort)
+                    .run(settings(SmokeNetwork.HOST, List.of(events, missing))));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(millis < 5000, "no waiting for the stream's end: " + millis + " ms");
+            JsonNode report =
+                    new ObjectMapper().readTree(dir.resolve("smoke.json").toFile());
+            assertEquals(1, report.get("ready").get("attempts").asInt(), "ready at the first answer");
+            assertTrue(report.get("probes").get(0).get("passed").asBoolean());
+            assertTrue(
+                    e.getMessage()
+                            .contains("GET /events: body does not contain \"event: done\"; the body was cut at 65536"
+                                    + " bytes"),
+                    e.getMessage());
+        }
     }
 }

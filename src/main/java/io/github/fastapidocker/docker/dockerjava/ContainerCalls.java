@@ -9,6 +9,7 @@ import io.github.fastapidocker.docker.DockerEngine.ContainerSpec;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,10 @@ final class ContainerCalls {
     }
 
     List<String> withLabels(Map<String, String> labels) {
+        return new ArrayList<>(labelled(labels).keySet());
+    }
+
+    Map<String, Map<String, String>> labelled(Map<String, String> labels) {
         ObjectNode filters = EngineTransport.JSON.createObjectNode();
         ArrayNode wanted = filters.putArray("label");
         labels.forEach((k, v) -> wanted.add(k + "=" + v));
@@ -168,11 +173,17 @@ final class ContainerCalls {
                         .build(),
                 "list containers",
                 EngineTransport.refused("list containers"));
-        List<String> ids = new ArrayList<>();
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
         if (list != null) {
-            list.forEach(c -> ids.add(c.path("Id").asText()));
+            list.forEach(c -> {
+                Map<String, String> own = new LinkedHashMap<>();
+                c.path("Labels")
+                        .fields()
+                        .forEachRemaining(l -> own.put(l.getKey(), l.getValue().asText()));
+                found.put(c.path("Id").asText(), own);
+            });
         }
-        return ids;
+        return found;
     }
 
     private static String path(String id) {

@@ -197,6 +197,11 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public Map<String, Map<String, String>> labelledContainers(Map<String, String> labels) {
+        return containers.labelled(labels);
+    }
+
+    @Override
     public String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
         return pushes.push(repository, tag, auth, progress);
     }

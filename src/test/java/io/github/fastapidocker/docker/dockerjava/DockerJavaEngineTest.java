@@ -324,6 +324,20 @@ class DockerJavaEngineTest {
                 decoded(http.last().path()));
     }
 
+    @Test
+    void labelledContainersCarryAllTheirLabels() {
+        http.answer("containers-list");
+        assertEquals(
+                Map.of(
+                        CONTAINER,
+                        Map.of(
+                                "fastapi-rec",
+                                "fastapi-rec-21399",
+                                "org.fastapi-docker-test.recipe",
+                                "1322e931b0fe89c3")),
+                engine.labelledContainers(Map.of("fastapi-rec", "fastapi-rec-21399")));
+    }
+
     // --- push ---
 
     private static JsonNode authOf(ReplayingHttpClient.Sent sent) throws IOException {
