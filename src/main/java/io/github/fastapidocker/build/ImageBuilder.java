@@ -210,29 +210,25 @@ public final class ImageBuilder {
     }
 
     private void summarize(Result r, boolean upToDate) {
-        if (upToDate) {
-            for (String reference : r.references()) {
-                log.info("  tagged " + reference);
-            }
-            log.info(String.format(
-                    Locale.ROOT,
-                    "  size %.1f MB, context %d bytes, up to date (nothing built), %.1f s",
-                    r.size() / 1e6,
-                    r.contextBytes(),
-                    r.millis() / 1000.0));
-            return;
+        if (!upToDate) {
+            log.info("Built image " + r.imageId());
         }
-        log.info("Built image " + r.imageId());
         for (String reference : r.references()) {
             log.info("  tagged " + reference);
         }
+        String work = upToDate
+                ? "up to date (nothing built)"
+                : String.format(
+                        Locale.ROOT,
+                        "%d of %d steps from cache",
+                        r.cachedSteps().size(),
+                        r.steps().size());
         log.info(String.format(
                 Locale.ROOT,
-                "  size %.1f MB, context %d bytes, %d of %d steps from cache, %.1f s",
+                "  size %.1f MB, context %d bytes, %s, %.1f s",
                 r.size() / 1e6,
                 r.contextBytes(),
-                r.cachedSteps().size(),
-                r.steps().size(),
+                work,
                 r.millis() / 1000.0));
         for (String step : r.steps()) {
             log.info("  "
