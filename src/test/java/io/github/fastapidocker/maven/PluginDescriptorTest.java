@@ -88,6 +88,7 @@ class PluginDescriptorTest {
                 Map.entry("rootPath", "${fastapi.rootPath}"),
                 Map.entry("dockerfile", "${fastapi.dockerfile}"),
                 Map.entry("dockerHost", "${fastapi.dockerHost}"),
+                Map.entry("engineTimeout", "${fastapi.engineTimeout}"),
                 Map.entry("skip", "${fastapi.skip}"),
                 Map.entry("skipBuild", "${fastapi.build.skip}"),
                 Map.entry("buildNetwork", "${fastapi.build.network}"),
@@ -173,6 +174,7 @@ class PluginDescriptorTest {
                         "image",
                         "tags",
                         "dockerHost",
+                        "engineTimeout",
                         "skipBuild",
                         "buildArgs",
                         "buildNetwork",
@@ -181,7 +183,7 @@ class PluginDescriptorTest {
                 editable(mojo(d, "build")));
         assertEquals(
                 set(
-                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        java.util.List.of("skip", "image", "tags", "dockerHost", "engineTimeout"),
                         "port",
                         "dockerfile",
                         "skipSmoke",
@@ -196,7 +198,7 @@ class PluginDescriptorTest {
                 editable(mojo(d, "smoke")));
         assertEquals(
                 set(
-                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        java.util.List.of("skip", "image", "tags", "dockerHost", "engineTimeout"),
                         "skipPush",
                         "registryUsername",
                         "registryPassword",
