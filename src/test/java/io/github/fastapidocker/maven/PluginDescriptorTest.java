@@ -224,4 +224,20 @@ class PluginDescriptorTest {
             }
         }
     }
+
+    /** Every goal that talks to the engine has the engine timeout, with the port's default. */
+    @Test
+    void theEngineTimeoutDefaultsToThePortsDefault() throws Exception {
+        Document d = descriptor();
+        for (String goal : new String[] {"build", "smoke", "push"}) {
+            Element configuration = (Element)
+                    mojo(d, goal).getElementsByTagName("configuration").item(0);
+            Element timeout = (Element)
+                    configuration.getElementsByTagName("engineTimeout").item(0);
+            assertEquals(
+                    String.valueOf(io.github.fastapidocker.docker.EngineTimeouts.DEFAULT_SILENCE.toSeconds()),
+                    timeout.getAttribute("default-value"),
+                    goal);
+        }
+    }
 }
