@@ -113,17 +113,29 @@ public final class DockerJavaEngine implements DockerEngine {
             List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
     /**
+     * The logger through which httpclient announces at INFO that it sends a request again; it does
+     * so for the call a deadline just abandoned, which then fails at once. The timeout is reported.
+     */
+    static final String HTTP_RETRY_LOGGER = "org.apache.hc.client5.http.impl.classic.HttpRequestRetryExec";
+
+    /**
      * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
      * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
      * logger reads a level per logger from system properties when the logger is created, that is,
-     * at the first connection: so before it, keep those two at INFO unless the user set them.
+     * at the first connection: so before it, keep those two at INFO, and the retry notice at WARN,
+     * unless the user set them.
      */
     static void quietHttpWireLogs() {
         for (String logger : HTTP_WIRE_LOGGERS) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "info");
-            }
+            quiet(logger, "info");
+        }
+        quiet(HTTP_RETRY_LOGGER, "warn");
+    }
+
+    private static void quiet(String logger, String level) {
+        String key = "org.slf4j.simpleLogger.log." + logger;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, level);
         }
     }
 
