@@ -161,6 +161,9 @@ final class EngineTransport implements Closeable {
     /** Sends a request under a deadline; any status. */
     private Answer open(Duration limit, Request request, String what, String cannot) {
         DockerHttpClient client = client();
+        if (client == null) {
+            throw unavailable(cannot, new IllegalStateException("the connection to the engine was closed"));
+        }
         Watchdog.Watch watch = watchdog.watch(limit, () -> abandon(client));
         DockerHttpClient.Response response;
         try {

@@ -10,6 +10,7 @@ import io.github.fastapidocker.docker.DockerEngine.BuildRequest;
 import io.github.fastapidocker.docker.DockerEngine.PushEvent;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.EngineTimeouts;
+import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.docker.PushFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,6 +186,16 @@ class DeadlinesTest {
                             chunk -> {}));
             assertEquals("sha256:" + "a".repeat(64), id);
         }
+    }
+
+    @Test
+    void aCallAfterCloseFailsAtOnceAndMakesNoClient() {
+        ReplayingHttpClient http = new ReplayingHttpClient();
+        DockerJavaEngine engine = engine(http, http);
+        engine.close();
+        assertThrows(EngineUnavailableException.class, engine::ping);
+        assertEquals(0, clientsMade.get());
+        assertTrue(http.closed);
     }
 
     private static void sleep(long millis) {
