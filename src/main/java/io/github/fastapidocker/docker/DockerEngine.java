@@ -68,7 +68,8 @@ public interface DockerEngine extends Closeable {
     Map<String, Map<String, String>> labelledContainers(Map<String, String> labels);
 
     /**
-     * Pushes {@code repository:tag}.
+     * Pushes {@code repository:tag}. A push whose progress stops for longer than the engine
+     * timeout allows fails like a refused one, with a message that names the call.
      *
      * @param auth credentials, or {@code null} for an anonymous push
      * @param progress progress events as the registry reports them
@@ -127,6 +128,18 @@ public interface DockerEngine extends Closeable {
         }
     }
 
-    /** One push progress event. */
-    record PushEvent(String layer, String status) {}
+    /**
+     * One push progress event.
+     *
+     * @param layer the layer id, or {@code null} for a message about the whole push
+     * @param status the engine's status ({@code Pushing}, {@code Pushed}, {@code Layer already exists})
+     * @param current bytes of the layer sent so far, or {@code 0} when the event tells none
+     * @param total the layer's size, or {@code 0} when the event tells none
+     */
+    record PushEvent(String layer, String status, long current, long total) {
+        /** An event without progress figures. */
+        public PushEvent(String layer, String status) {
+            this(layer, status, 0, 0);
+        }
+    }
 }

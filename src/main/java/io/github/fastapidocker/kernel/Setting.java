@@ -22,6 +22,7 @@ public enum Setting {
     DOCKERFILE,
     LABELS,
     DOCKER_HOST,
+    ENGINE_TIMEOUT,
     BUILD_ARGS,
     BUILD_NETWORK,
     NO_CACHE,

@@ -62,6 +62,20 @@ public class BuildMojo extends AbstractProjectMojo {
     protected String dockerHost;
 
     /**
+     * How many seconds the Docker engine may stay silent in one call before the goal gives up on
+     * it, with an error that names the call and the engine: no answer yet, or no further push
+     * progress or build output. A registry that stalls an upload, or an address that accepts
+     * connections and never answers, then fails the goal instead of hanging it. Connecting and the
+     * first ping wait at most 10 s of it (a live engine answers at once); a build may always be
+     * silent for 30 minutes (a {@code RUN pip install} can print nothing for minutes). 1-86400.
+     * Default: 120, enough for a registry to commit a large layer.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "120")
+    protected int engineTimeout;
+
+    /**
      * Build arguments ({@code --build-arg}), as {@code <NAME>value</NAME>}; for your own Dockerfile's
      * {@code ARG}s.
      *
@@ -116,7 +130,7 @@ public class BuildMojo extends AbstractProjectMojo {
     protected void run() {
         BuildSettings settings = buildSettings();
         BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
-        try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
+        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
             new ImageBuilder(engine, buildLog(), hints()).build(plan, settings, port);
         }
     }

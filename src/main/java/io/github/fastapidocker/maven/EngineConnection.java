@@ -2,12 +2,18 @@ package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
+import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.dockerjava.DockerJavaEngine;
+import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Setting;
+import java.time.Duration;
 import org.apache.maven.plugin.logging.Log;
 
 /** Opens the engine the goals that talk to Docker use. */
 final class EngineConnection {
+    /** The longest silence {@code <engineTimeout>} may allow: a day. */
+    static final int MAX_ENGINE_TIMEOUT = 86_400;
+
     private EngineConnection() {}
 
     /** The engine to use, with the Maven words for where it was set and how to change it. */
@@ -21,10 +27,24 @@ final class EngineConnection {
                         + element + " / -D" + property + "=unix:///path/docker.sock or tcp://host:2376");
     }
 
+    /** The deadlines of the engine calls, with the Maven words for allowing more. */
+    static EngineTimeouts timeouts(int engineTimeout) {
+        if (engineTimeout < 1 || engineTimeout > MAX_ENGINE_TIMEOUT) {
+            throw new ConfigurationException(MavenHints.INSTANCE.name(Setting.ENGINE_TIMEOUT) + " must be 1-"
+                    + MAX_ENGINE_TIMEOUT + " seconds, was " + engineTimeout);
+        }
+        return new EngineTimeouts(
+                Duration.ofSeconds(engineTimeout),
+                "If the engine is only slow, allow it more seconds with "
+                        + MavenHints.INSTANCE.set(Setting.ENGINE_TIMEOUT, "SECONDS") + " (now " + engineTimeout
+                        + ")");
+    }
+
     /** Opens the engine and checks it answers; the caller closes it. */
-    static DockerEngine open(String dockerHost, Log log) {
+    static DockerEngine open(String dockerHost, int engineTimeout, Log log) {
+        EngineTimeouts timeouts = timeouts(engineTimeout);
         long start = System.nanoTime();
-        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost));
+        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost), timeouts);
         try {
             engine.ping();
         } catch (RuntimeException e) {

@@ -38,6 +38,7 @@ public final class MavenHints implements Hints {
         put(Setting.DOCKERFILE, "dockerfile", PropertyNames.DOCKERFILE);
         put(Setting.LABELS, "labels", null);
         put(Setting.DOCKER_HOST, "dockerHost", PropertyNames.DOCKER_HOST);
+        put(Setting.ENGINE_TIMEOUT, "engineTimeout", PropertyNames.ENGINE_TIMEOUT);
         put(Setting.BUILD_ARGS, "buildArgs", null);
         put(Setting.BUILD_NETWORK, "buildNetwork", PropertyNames.BUILD_NETWORK);
         put(Setting.NO_CACHE, "noCache", PropertyNames.BUILD_NO_CACHE);

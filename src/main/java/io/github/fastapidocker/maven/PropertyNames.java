@@ -22,6 +22,7 @@ public final class PropertyNames {
     public static final String ROOT_PATH = "fastapi.rootPath";
     public static final String DOCKERFILE = "fastapi.dockerfile";
     public static final String DOCKER_HOST = "fastapi.dockerHost";
+    public static final String ENGINE_TIMEOUT = "fastapi.engineTimeout";
 
     public static final String BUILD_NETWORK = "fastapi.build.network";
     public static final String BUILD_NO_CACHE = "fastapi.build.noCache";

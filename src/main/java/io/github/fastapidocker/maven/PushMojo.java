@@ -86,6 +86,20 @@ public class PushMojo extends AbstractFastApiMojo {
     protected String dockerHost;
 
     /**
+     * How many seconds the Docker engine may stay silent in one call before the goal gives up on
+     * it, with an error that names the call and the engine: no answer yet, or no further push
+     * progress or build output. A registry that stalls an upload, or an address that accepts
+     * connections and never answers, then fails the goal instead of hanging it. Connecting and the
+     * first ping wait at most 10 s of it (a live engine answers at once); a build may always be
+     * silent for 30 minutes (a {@code RUN pip install} can print nothing for minutes). 1-86400.
+     * Default: 120, enough for a registry to commit a large layer.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "120")
+    protected int engineTimeout;
+
+    /**
      * The registry user. With {@code registryPassword} it wins over every other source; for CI,
      * {@code <registryUsername>${env.REGISTRY_USER}</registryUsername>}. Default: unset (the
      * settings.xml server, then the docker config).
@@ -172,7 +186,7 @@ public class PushMojo extends AbstractFastApiMojo {
         ImageReference image = pushSettings.image();
         RegistryCredentials credentials =
                 new CredentialResolver(credentialSources(image.registry()), buildLog()).resolve(image.registry());
-        try (DockerEngine engine = EngineConnection.open(dockerHost, getLog())) {
+        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
             new ImagePusher(engine, buildLog(), ImagePusher.Sleeper.REAL, hints()).push(pushSettings, credentials);
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Pushes every tag of the built image to the registry its name gives: makes sure each tag names
@@ -46,12 +47,19 @@ public final class ImagePusher {
     private final BuildLog log;
     private final Sleeper sleeper;
     private final Hints hints;
+    private final LongSupplier nanoTime;
 
     public ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper, Hints hints) {
+        this(engine, log, sleeper, hints, System::nanoTime);
+    }
+
+    /** With a clock of its own, for the progress lines: tests pass one they move. */
+    ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper, Hints hints, LongSupplier nanoTime) {
         this.engine = engine;
         this.log = log;
         this.sleeper = sleeper;
         this.hints = hints;
+        this.nanoTime = nanoTime;
     }
 
     /** What a push did. */
@@ -133,9 +141,13 @@ public final class ImagePusher {
         int attempts = settings.retries() + 1;
         for (int attempt = 1; ; attempt++) {
             LayerTally tally = new LayerTally();
+            PushProgress progress = new PushProgress(log, nanoTime);
             long start = System.nanoTime();
             try {
-                String digest = engine.push(image.name(), tag, auth, tally::accept);
+                String digest = engine.push(image.name(), tag, auth, event -> {
+                    tally.accept(event);
+                    progress.accept(event);
+                });
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 TagResult result = new TagResult(tag, reference, digest, tally.pushed(), tally.existing(), millis);
                 log.info(String.format(

@@ -88,6 +88,7 @@ class PluginDescriptorTest {
                 Map.entry("rootPath", "${fastapi.rootPath}"),
                 Map.entry("dockerfile", "${fastapi.dockerfile}"),
                 Map.entry("dockerHost", "${fastapi.dockerHost}"),
+                Map.entry("engineTimeout", "${fastapi.engineTimeout}"),
                 Map.entry("skip", "${fastapi.skip}"),
                 Map.entry("skipBuild", "${fastapi.build.skip}"),
                 Map.entry("buildNetwork", "${fastapi.build.network}"),
@@ -174,6 +175,7 @@ class PluginDescriptorTest {
                         "image",
                         "tags",
                         "dockerHost",
+                        "engineTimeout",
                         "skipBuild",
                         "buildArgs",
                         "buildNetwork",
@@ -182,7 +184,7 @@ class PluginDescriptorTest {
                 editable(mojo(d, "build")));
         assertEquals(
                 set(
-                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        java.util.List.of("skip", "image", "tags", "dockerHost", "engineTimeout"),
                         "port",
                         "dockerfile",
                         "skipSmoke",
@@ -198,7 +200,7 @@ class PluginDescriptorTest {
                 editable(mojo(d, "smoke")));
         assertEquals(
                 set(
-                        java.util.List.of("skip", "image", "tags", "dockerHost"),
+                        java.util.List.of("skip", "image", "tags", "dockerHost", "engineTimeout"),
                         "skipPush",
                         "registryUsername",
                         "registryPassword",
@@ -222,6 +224,22 @@ class PluginDescriptorTest {
             if (property != null) {
                 assertEquals("${" + property + "}", all.get(element), setting + ": property");
             }
+        }
+    }
+
+    /** Every goal that talks to the engine has the engine timeout, with the port's default. */
+    @Test
+    void theEngineTimeoutDefaultsToThePortsDefault() throws Exception {
+        Document d = descriptor();
+        for (String goal : new String[] {"build", "smoke", "push"}) {
+            Element configuration = (Element)
+                    mojo(d, goal).getElementsByTagName("configuration").item(0);
+            Element timeout = (Element)
+                    configuration.getElementsByTagName("engineTimeout").item(0);
+            assertEquals(
+                    String.valueOf(io.github.fastapidocker.docker.EngineTimeouts.DEFAULT_SILENCE.toSeconds()),
+                    timeout.getAttribute("default-value"),
+                    goal);
         }
     }
 }

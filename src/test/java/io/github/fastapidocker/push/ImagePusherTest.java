@@ -266,4 +266,46 @@ class ImagePusherTest {
         assertEquals("https://index.docker.io/v1/", engine.auths.get(0).serverAddress());
         assertTrue(log.text().contains("to docker.io;"), log.text());
     }
+
+    /** A clock that moves one second each time it is read: each progress event is a second later. */
+    private static java.util.function.LongSupplier secondPerRead() {
+        long[] now = {0};
+        return () -> now[0] += Duration.ofSeconds(1).toNanos();
+    }
+
+    @Test
+    void aSlowPushShowsItsProgressAtMostEveryFiveSeconds() {
+        engine.image(BUILT, NAME + ":1.0");
+        List<PushEvent> events = new ArrayList<>();
+        events.add(new PushEvent("l1", "Preparing"));
+        events.add(new PushEvent("l2", "Layer already exists"));
+        for (int i = 1; i <= 11; i++) {
+            events.add(new PushEvent("l1", "Pushing", i * 40_000_000L, 440_000_000L));
+            events.add(new PushEvent("l3", "Pushing", i * 1_000_000L, 72_000_000L));
+        }
+        events.add(new PushEvent("l1", "Pushed"));
+        engine.events = events;
+
+        new ImagePusher(engine, log, sleeps::add, MavenHints.INSTANCE, secondPerRead()).push(settings("1.0"), login);
+
+        List<String> progress =
+                log.infos().stream().filter(l -> l.startsWith("  pushing ")).toList();
+        // 25 events, one second apart: a line at the 5th, 10th, 15th, 20th and 25th.
+        assertEquals(5, progress.size(), log.text());
+        assertEquals("  pushing 2 layers: 81.0 of 512.0 MB", progress.get(0));
+        assertEquals("  pushing 2 layers: 451.0 of 512.0 MB", progress.get(4));
+    }
+
+    @Test
+    void aFastPushPrintsNoProgress() {
+        engine.image(BUILT, NAME + ":1.0");
+        engine.events = List.of(
+                new PushEvent("l1", "Pushing", 1_000_000, 2_000_000),
+                new PushEvent("l1", "Pushed"),
+                new PushEvent(null, "1.0: digest: sha256:abc size: 1234"));
+
+        pusher().push(settings("1.0"), login);
+
+        assertTrue(log.infos().stream().noneMatch(l -> l.startsWith("  pushing ")), log.text());
+    }
 }

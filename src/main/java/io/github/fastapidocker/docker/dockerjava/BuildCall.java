@@ -61,8 +61,11 @@ final class BuildCall {
                     .putHeader("Content-Type", "application/x-tar")
                     .body(tar)
                     .build();
-            try (EngineTransport.Answer answer =
-                    transport.send(http, "build", (status, message) -> new BuildFailedException(message, status))) {
+            try (Answer answer = transport.send(
+                    transport.timeouts().build(),
+                    http,
+                    "build",
+                    (status, message) -> new BuildFailedException(message, status))) {
                 return read(answer, output);
             }
         } catch (IOException e) {
@@ -72,7 +75,7 @@ final class BuildCall {
     }
 
     /** Reads the build's stream to its end; the image id, or the failure the engine reported. */
-    static String read(EngineTransport.Answer answer, Consumer<String> output) {
+    static String read(Answer answer, Consumer<String> output) {
         String imageId = null;
         String error = null;
         try (MappingIterator<JsonNode> messages =
@@ -97,6 +100,9 @@ final class BuildCall {
                 }
             }
         } catch (JsonProcessingException e) {
+            if (answer.timedOut()) {
+                throw answer.timeout(e);
+            }
             throw new EngineException("The engine's build output is not JSON", e);
         } catch (IOException e) {
             throw answer.broken(e);

@@ -92,7 +92,7 @@ final class ContainerCalls {
 
     Optional<Inspection> inspect(String id) {
         String what = "inspect container " + DockerEngine.shortId(id);
-        try (EngineTransport.Answer answer = transport.send(
+        try (Answer answer = transport.send(
                 EngineTransport.request(Request.Method.GET, path(id) + "/json").build(),
                 what,
                 EngineTransport.refused(what),
@@ -117,7 +117,7 @@ final class ContainerCalls {
 
     String logs(String id, int tailLines) {
         String what = "read the logs of container " + DockerEngine.shortId(id);
-        try (EngineTransport.Answer answer = transport.send(
+        try (Answer answer = transport.send(
                 EngineTransport.request(
                                 Request.Method.GET, path(id) + "/logs?stdout=1&stderr=1&tail=" + Math.max(0, tailLines))
                         .build(),
@@ -139,6 +139,7 @@ final class ContainerCalls {
         String what = "stop container " + DockerEngine.shortId(id);
         // 304: already stopped; 404: gone. Nothing to do for either.
         transport.call(
+                transport.timeouts().stop(graceSeconds),
                 post(path(id) + "/stop?t=" + Math.max(0, graceSeconds)),
                 what,
                 EngineTransport.refused(what),

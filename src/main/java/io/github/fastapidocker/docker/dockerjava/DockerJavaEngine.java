@@ -9,14 +9,15 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.SSLConfig;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
+import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -26,8 +27,6 @@ import javax.net.ssl.SSLContext;
  * ({@link EngineTransport}, {@link BuildCall}, {@link PushCall}, {@link ContainerCalls}).
  */
 public final class DockerJavaEngine implements DockerEngine {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
     private final EngineTransport transport;
     private final BuildCall builds;
     private final PushCall pushes;
@@ -35,17 +34,38 @@ public final class DockerJavaEngine implements DockerEngine {
 
     /** Over any transport: tests replay recorded answers through a fake one. */
     DockerJavaEngine(DockerHttpClient http, String host, String source, String howToChange) {
-        this.transport = new EngineTransport(http, host, source, howToChange);
+        this(http, () -> http, host, source, howToChange, EngineTimeouts.defaults());
+    }
+
+    /**
+     * @param http the client to start with
+     * @param clients a fresh client, when a call that got no answer in time took the last one down
+     */
+    DockerJavaEngine(
+            DockerHttpClient http,
+            Supplier<DockerHttpClient> clients,
+            String host,
+            String source,
+            String howToChange,
+            EngineTimeouts timeouts) {
+        this.transport = new EngineTransport(http, clients, host, source, howToChange, timeouts);
         this.builds = new BuildCall(transport);
         this.pushes = new PushCall(transport);
         this.containers = new ContainerCalls(transport);
     }
 
+    /** Connects as the docker CLI would, with the default timeouts. */
+    public static DockerJavaEngine connect(EngineLocation location) {
+        return connect(location, EngineTimeouts.defaults());
+    }
+
     /**
      * Connects as the docker CLI would. No API version is pinned: unversioned paths work from
-     * Engine 20.10 to current engines, a pinned old one breaks on Engine 29.
+     * Engine 20.10 to current engines, a pinned old one breaks on Engine 29. Every call gets a
+     * deadline from {@code timeouts}; the connection itself waits at most
+     * {@link EngineTimeouts#connect()}.
      */
-    public static DockerJavaEngine connect(EngineLocation location) {
+    public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts) {
         quietHttpWireLogs();
         String source = location.source(System.getenv());
         DockerClientConfig config;
@@ -61,13 +81,31 @@ public final class DockerJavaEngine implements DockerEngine {
                             + location.howToChange(),
                     e);
         }
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(isLocalSocket(config.getDockerHost()) ? PLAIN_SOCKET : config.getSSLConfig())
-                .connectionTimeout(CONNECT_TIMEOUT)
+        URI host = config.getDockerHost();
+        SSLConfig ssl = isLocalSocket(host) ? PLAIN_SOCKET : once(config.getSSLConfig());
+        Supplier<DockerHttpClient> clients = () -> new ApacheDockerHttpClient.Builder()
+                .dockerHost(host)
+                .sslConfig(ssl)
+                .connectionTimeout(timeouts.connect())
                 .maxConnections(16)
                 .build();
-        return new DockerJavaEngine(http, config.getDockerHost().toString(), source, location.howToChange());
+        return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
+    }
+
+    /** The TLS context is set up once, also when a fresh client replaces one a silent call took down. */
+    private static SSLConfig once(SSLConfig ssl) {
+        if (ssl == null) {
+            return null;
+        }
+        SSLContext[] context = new SSLContext[1];
+        return () -> {
+            synchronized (context) {
+                if (context[0] == null) {
+                    context[0] = ssl.getSSLContext();
+                }
+                return context[0];
+            }
+        };
     }
 
     /** The loggers through which httpclient prints every request header and byte at DEBUG. */
@@ -75,17 +113,29 @@ public final class DockerJavaEngine implements DockerEngine {
             List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
     /**
+     * The logger through which httpclient announces at INFO that it sends a request again; it does
+     * so for the call a deadline just abandoned, which then fails at once. The timeout is reported.
+     */
+    static final String HTTP_RETRY_LOGGER = "org.apache.hc.client5.http.impl.classic.HttpRequestRetryExec";
+
+    /**
      * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
      * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
      * logger reads a level per logger from system properties when the logger is created, that is,
-     * at the first connection: so before it, keep those two at INFO unless the user set them.
+     * at the first connection: so before it, keep those two at INFO, and the retry notice at WARN,
+     * unless the user set them.
      */
     static void quietHttpWireLogs() {
         for (String logger : HTTP_WIRE_LOGGERS) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "info");
-            }
+            quiet(logger, "info");
+        }
+        quiet(HTTP_RETRY_LOGGER, "warn");
+    }
+
+    private static void quiet(String logger, String level) {
+        String key = "org.slf4j.simpleLogger.log." + logger;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, level);
         }
     }
 
@@ -118,7 +168,7 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         String what = "inspect image " + reference;
-        try (EngineTransport.Answer answer = transport.send(
+        try (Answer answer = transport.send(
                 EngineTransport.request(Request.Method.GET, "/images/" + EngineTransport.encode(reference) + "/json")
                         .build(),
                 what,

@@ -5,33 +5,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineTimeoutException;
+import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every call to the engine goes through here, and this is the one place that turns the engine's
  * answer into our exceptions: an answer that is not 2xx (and not one the caller expects) becomes
  * an {@link EngineException} with its status and the {@code message} of the engine's JSON body;
  * a connection that fails or breaks off becomes an {@link EngineUnavailableException} that says
- * where we tried.
+ * where we tried; a call that stays silent past its limit ({@link EngineTimeouts}) is abandoned
+ * and becomes an {@link EngineTimeoutException} that names the call and the engine.
  */
 final class EngineTransport implements Closeable {
     /** Requests and answers as JSON trees: no bean deserializers to build on first use. */
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Error bodies are short; a longer one is cut here. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
-
-    private final DockerHttpClient http;
+    private final Supplier<DockerHttpClient> clients;
     private final String host;
     private final String source;
     private final String howToChange;
+    private final EngineTimeouts timeouts;
+    private final Watchdog watchdog = new Watchdog();
+    private DockerHttpClient http;
+    private boolean closed;
 
     /** What an answer that is not 2xx becomes, given its status and the engine's message. */
     @FunctionalInterface
@@ -39,15 +43,31 @@ final class EngineTransport implements Closeable {
         EngineException of(int status, String engineMessage);
     }
 
-    EngineTransport(DockerHttpClient http, String host, String source, String howToChange) {
+    /**
+     * @param http the client to start with
+     * @param clients a fresh client, after a silent call took the last one down with it
+     */
+    EngineTransport(
+            DockerHttpClient http,
+            Supplier<DockerHttpClient> clients,
+            String host,
+            String source,
+            String howToChange,
+            EngineTimeouts timeouts) {
         this.http = http;
+        this.clients = clients;
         this.host = host;
         this.source = source;
         this.howToChange = howToChange;
+        this.timeouts = timeouts;
     }
 
     String host() {
         return host;
+    }
+
+    EngineTimeouts timeouts() {
+        return timeouts;
     }
 
     /** "The engine refused to WHAT: its message", for calls with no exception of their own. */
@@ -70,28 +90,32 @@ final class EngineTransport implements Closeable {
                 .bodyBytes(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@link #send(Duration, Request, String, Refusal, int...)} within the usual limit of a call. */
+    Answer send(Request request, String what, Refusal refusal, int... expected) {
+        return send(timeouts.call(), request, what, refusal, expected);
+    }
+
     /**
      * Sends a request; the caller reads and closes the answer.
      *
+     * @param limit the most silence allowed, before the answer and between its bytes
      * @param what the call, for messages ("inspect container 0123456789ab")
      * @param refusal what a refusal becomes
      * @param expected statuses besides 2xx that the caller handles itself (404 for "gone")
      */
-    Answer send(Request request, String what, Refusal refusal, int... expected) {
-        DockerHttpClient.Response response;
-        try {
-            response = http.execute(request);
-        } catch (RuntimeException e) {
-            throw unavailable("Cannot " + what + " on the Docker engine", e);
-        }
-        int status = response.getStatusCode();
+    Answer send(Duration limit, Request request, String what, Refusal refusal, int... expected) {
+        Answer answer = open(limit, request, what, "Cannot " + what + " on the Docker engine");
+        int status = answer.status();
         if (status / 100 == 2 || Arrays.stream(expected).anyMatch(s -> s == status)) {
-            return new Answer(this, what, response);
+            return answer;
         }
         String message;
-        try (response) {
-            message = errorMessage(status, response.getBody());
+        try (answer) {
+            message = EngineErrors.errorMessage(status, answer.body());
         } catch (IOException | RuntimeException e) {
+            if (answer.timedOut()) {
+                throw answer.timeout(e);
+            }
             message = "HTTP " + status;
         }
         throw refusal.of(status, message);
@@ -99,136 +123,139 @@ final class EngineTransport implements Closeable {
 
     /** Sends a request whose answer is JSON (or nothing), and reads it. */
     JsonNode call(Request request, String what, Refusal refusal, int... expected) {
-        try (Answer answer = send(request, what, refusal, expected)) {
+        return call(timeouts.call(), request, what, refusal, expected);
+    }
+
+    JsonNode call(Duration limit, Request request, String what, Refusal refusal, int... expected) {
+        try (Answer answer = send(limit, request, what, refusal, expected)) {
             return answer.json();
         }
     }
 
-    /** {@code GET /_ping}: any failure means the engine cannot be reached. */
+    /** {@code GET /_ping}, within the first contact's limit: any failure means the engine cannot be reached. */
     void ping() {
-        DockerHttpClient.Response response;
-        try {
-            response = http.execute(request(Request.Method.GET, "/_ping").build());
-        } catch (RuntimeException e) {
-            throw unavailable("Cannot reach the Docker engine", e);
-        }
-        try (response) {
-            int status = response.getStatusCode();
+        Answer answer = open(
+                timeouts.ping(),
+                request(Request.Method.GET, "/_ping").build(),
+                "ping",
+                "Cannot reach the Docker engine");
+        try (answer) {
+            int status = answer.status();
             if (status / 100 != 2) {
-                String message = errorMessage(status, response.getBody());
+                String message = EngineErrors.errorMessage(status, answer.body());
                 throw new EngineUnavailableException(
                         "Cannot reach the Docker engine at " + host + " (from " + source + "): HTTP " + status + " "
                                 + message + ". " + howToChange,
                         status,
                         message);
             }
+            answer.body().readAllBytes();
         } catch (IOException e) {
+            if (answer.timedOut()) {
+                throw answer.timeout(e);
+            }
             throw unavailable("Cannot reach the Docker engine", e);
         }
+    }
+
+    /** Sends a request under a deadline; any status. */
+    private Answer open(Duration limit, Request request, String what, String cannot) {
+        DockerHttpClient client = client();
+        if (client == null) {
+            throw unavailable(cannot, new IllegalStateException("the connection to the engine was closed"));
+        }
+        Watchdog.Watch watch = watchdog.watch(limit, () -> abandon(client));
+        DockerHttpClient.Response response;
+        try {
+            response = client.execute(watched(request, watch));
+        } catch (RuntimeException e) {
+            watch.close();
+            if (watch.expired()) {
+                throw timedOut(what, watch, e);
+            }
+            throw unavailable(cannot, e);
+        }
+        watch.answered(() -> Answer.closeQuietly(response));
+        return new Answer(this, what, response, watch);
+    }
+
+    /** The request, its body counted as activity: a large context going out is not silence. */
+    private static Request watched(Request request, Watchdog.Watch watch) {
+        if (request.body() == null) {
+            return request;
+        }
+        return Request.builder()
+                .from(request)
+                .body(new WatchedStream(request.body(), watch))
+                .build();
+    }
+
+    private synchronized DockerHttpClient client() {
+        if (http == null && !closed) {
+            http = clients.get();
+        }
+        return http;
+    }
+
+    /**
+     * A call got no answer in time: close its client, which closes the connection it waits on, and
+     * use a fresh one for the next call.
+     */
+    private void abandon(DockerHttpClient client) {
+        synchronized (this) {
+            if (http == client) {
+                http = null;
+            }
+        }
+        closeQuietly(client);
     }
 
     /** The engine's answer was cut or could not be read: it is as unreachable as a closed port. */
     EngineUnavailableException unavailable(String cannot, Throwable e) {
         return new EngineUnavailableException(
-                cannot + " at " + host + " (from " + source + "): " + rootMessage(e) + ". " + howToChange, e);
+                cannot + " at " + host + " (from " + source + "): " + EngineErrors.rootMessage(e) + ". " + howToChange,
+                e);
     }
 
-    /** The {@code message} of the engine's JSON error body; else its text; else "HTTP status". */
-    static String errorMessage(int status, InputStream body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_ERROR_BODY);
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        if (text.startsWith("{")) {
-            try {
-                JsonNode node = JSON.readTree(text);
-                if (node != null && node.hasNonNull("message")) {
-                    return node.get("message").asText().strip();
-                }
-            } catch (IOException e) {
-                // Not JSON after all: the text is the message.
-            }
+    /** The call stayed silent past its limit and was abandoned. */
+    EngineTimeoutException timedOut(String what, Watchdog.Watch watch, Throwable cause) {
+        String limit = EngineTimeouts.seconds(watch.limit());
+        String engine = "The Docker engine at " + host + " (from " + source + ")";
+        String silence = watch.answeredWhenExpired()
+                ? engine + " sent nothing for " + limit + " during \"" + what + "\""
+                : engine + " did not answer \"" + what + "\" within " + limit;
+        String advice;
+        if (what.equals("ping")) {
+            // Past the first contact's cap, a longer setting would not help: it is the wrong address.
+            advice = howToChange
+                    + (watch.limit().compareTo(EngineTimeouts.FIRST_CONTACT) < 0
+                            ? ". " + timeouts.howToAllowMore()
+                            : "");
+        } else {
+            advice = timeouts.howToAllowMore();
         }
-        return text.isEmpty() ? "HTTP " + status : text;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return t == e ? message : message + " (" + t.getClass().getSimpleName() + ")";
+        return new EngineTimeoutException(silence + "; the call was abandoned. " + advice, what, watch.limit(), cause);
     }
 
     @Override
     public void close() {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // Closing a client we are done with: nothing to report.
+        DockerHttpClient last;
+        synchronized (this) {
+            closed = true;
+            last = http;
+            http = null;
+        }
+        watchdog.close();
+        if (last != null) {
+            closeQuietly(last);
         }
     }
 
-    /** An accepted answer: its status, headers and body. */
-    static final class Answer implements Closeable {
-        private final EngineTransport transport;
-        private final String what;
-        private final DockerHttpClient.Response response;
-
-        private Answer(EngineTransport transport, String what, DockerHttpClient.Response response) {
-            this.transport = transport;
-            this.what = what;
-            this.response = response;
-        }
-
-        int status() {
-            return response.getStatusCode();
-        }
-
-        /** A header, case-insensitively, or {@code null}. */
-        String header(String name) {
-            for (Map.Entry<String, java.util.List<String>> e :
-                    response.getHeaders().entrySet()) {
-                if (e.getKey() != null
-                        && e.getKey().equalsIgnoreCase(name)
-                        && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
-        }
-
-        InputStream body() {
-            return response.getBody();
-        }
-
-        /** The body as a JSON tree, or {@code null} when it is empty. */
-        JsonNode json() {
-            try {
-                InputStream body = body();
-                if (body == null) {
-                    return null;
-                }
-                byte[] bytes = body.readAllBytes();
-                return bytes.length == 0 ? null : JSON.readTree(bytes);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new EngineException("The engine's answer to " + what + " is not JSON", e);
-            } catch (IOException e) {
-                throw broken(e);
-            }
-        }
-
-        /** The connection broke off while reading this answer. */
-        EngineUnavailableException broken(IOException e) {
-            return transport.unavailable("Cannot " + what + " on the Docker engine", e);
-        }
-
-        @Override
-        public void close() {
-            try {
-                response.close();
-            } catch (RuntimeException e) {
-                // Closing an answer we are done with: nothing to report.
-            }
+    private static void closeQuietly(DockerHttpClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // Closing a client we are done with: nothing to report.
         }
     }
 }

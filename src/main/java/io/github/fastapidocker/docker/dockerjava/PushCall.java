@@ -8,6 +8,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.DockerEngine.PushEvent;
 import io.github.fastapidocker.docker.DockerEngine.RegistryAuth;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.PushFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,16 +68,19 @@ final class PushCall {
                         "/images/" + EngineTransport.encode(repository) + "/push?tag=" + EngineTransport.encode(tag))
                 .putHeader("X-Registry-Auth", authHeader(auth))
                 .build();
-        try (EngineTransport.Answer answer = transport.send(
+        try (Answer answer = transport.send(
                 request,
                 "push " + repository + ":" + tag,
                 (status, message) -> new PushFailedException(message, isRefusal(status, message), status))) {
             return read(answer, repository + ":" + tag, progress);
+        } catch (EngineTimeoutException e) {
+            // A registry that stalls the upload silences the push: a failed push, tried again if allowed.
+            throw new PushFailedException(e.getMessage(), false);
         }
     }
 
     /** Reads the push's stream to its end; the digest, or the failure the registry reported. */
-    static String read(EngineTransport.Answer answer, String reference, Consumer<PushEvent> progress) {
+    static String read(Answer answer, String reference, Consumer<PushEvent> progress) {
         String auxDigest = null;
         String statusDigest = null;
         String error = null;
@@ -100,10 +104,18 @@ final class PushCall {
                     if (m.find()) {
                         statusDigest = m.group(1);
                     }
-                    progress.accept(new PushEvent(message.path("id").asText(null), status));
+                    JsonNode detail = message.path("progressDetail");
+                    progress.accept(new PushEvent(
+                            message.path("id").asText(null),
+                            status,
+                            detail.path("current").asLong(0),
+                            detail.path("total").asLong(0)));
                 }
             }
         } catch (JsonProcessingException e) {
+            if (answer.timedOut()) {
+                throw answer.timeout(e);
+            }
             throw new EngineException("The engine's push output is not JSON", e);
         } catch (IOException e) {
             throw answer.broken(e);

@@ -1,0 +1,4 @@
+def stall = evaluate(new File(itLib, 'stall.groovy'))
+def port = stall.start(basedir, 'registry')
+new File(basedir, 'stall.properties').text = "stall.port=${port}\n"
+true
