@@ -185,24 +185,6 @@ public class SmokeMojo extends AbstractFastApiMojo {
     @Parameter
     protected List<String> smokePassEnv;
 
-    /** One {@code <probe>} of {@code <probes>}. */
-    public static class ProbeParameters {
-        /** The path and query to GET, starting with {@code /}. */
-        private String path;
-        /** The expected status; default 200. */
-        private Integer status;
-        /** A substring the body must contain. */
-        private String contains;
-        /** The expected body, compared as JSON. */
-        private String json;
-
-        public ProbeParameters() {}
-
-        Probe toProbe() {
-            return new Probe(path == null ? null : path.trim(), status, contains, json);
-        }
-    }
-
     @Override
     protected Optional<String> skippedBy() {
         if (skipSmoke) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@link DockerEngine} over the Engine REST API (classic builder, unversioned paths), spoken
@@ -66,7 +65,7 @@ public final class DockerJavaEngine implements DockerEngine {
      * {@link EngineTimeouts#connect()}.
      */
     public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts) {
-        quietHttpWireLogs();
+        HttpClientSetup.quietHttpWireLogs();
         String source = location.source(System.getenv());
         DockerClientConfig config;
         try {
@@ -82,7 +81,9 @@ public final class DockerJavaEngine implements DockerEngine {
                     e);
         }
         URI host = config.getDockerHost();
-        SSLConfig ssl = isLocalSocket(host) ? PLAIN_SOCKET : once(config.getSSLConfig());
+        SSLConfig ssl = HttpClientSetup.isLocalSocket(host)
+                ? HttpClientSetup.PLAIN_SOCKET
+                : HttpClientSetup.once(config.getSSLConfig());
         Supplier<DockerHttpClient> clients = () -> new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(ssl)
@@ -90,64 +91,6 @@ public final class DockerJavaEngine implements DockerEngine {
                 .maxConnections(16)
                 .build();
         return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
-    }
-
-    /** The TLS context is set up once, also when a fresh client replaces one a silent call took down. */
-    private static SSLConfig once(SSLConfig ssl) {
-        if (ssl == null) {
-            return null;
-        }
-        SSLContext[] context = new SSLContext[1];
-        return () -> {
-            synchronized (context) {
-                if (context[0] == null) {
-                    context[0] = ssl.getSSLContext();
-                }
-                return context[0];
-            }
-        };
-    }
-
-    /** The loggers through which httpclient prints every request header and byte at DEBUG. */
-    static final List<String> HTTP_WIRE_LOGGERS =
-            List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
-
-    /**
-     * The logger through which httpclient announces at INFO that it sends a request again; it does
-     * so for the call a deadline just abandoned, which then fails at once. The timeout is reported.
-     */
-    static final String HTTP_RETRY_LOGGER = "org.apache.hc.client5.http.impl.classic.HttpRequestRetryExec";
-
-    /**
-     * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
-     * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
-     * logger reads a level per logger from system properties when the logger is created, that is,
-     * at the first connection: so before it, keep those two at INFO, and the retry notice at WARN,
-     * unless the user set them.
-     */
-    static void quietHttpWireLogs() {
-        for (String logger : HTTP_WIRE_LOGGERS) {
-            quiet(logger, "info");
-        }
-        quiet(HTTP_RETRY_LOGGER, "warn");
-    }
-
-    private static void quiet(String logger, String level) {
-        String key = "org.slf4j.simpleLogger.log." + logger;
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, level);
-        }
-    }
-
-    /**
-     * For a unix socket or named pipe: a TLS context that is never initialised. Without one the
-     * transport sets up the JVM's default TLS stack, about 0.2-0.3 s in a fresh JVM (measured), for
-     * a connection that never uses TLS.
-     */
-    private static final SSLConfig PLAIN_SOCKET = () -> SSLContext.getInstance("TLS");
-
-    static boolean isLocalSocket(URI host) {
-        return "unix".equals(host.getScheme()) || "npipe".equals(host.getScheme());
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * a connection that fails or breaks off becomes an {@link EngineUnavailableException} that says
  * where we tried; a call that stays silent past its limit ({@link EngineTimeouts}) is abandoned
  * and becomes an {@link EngineTimeoutException} that names the call and the engine.
+ *
+ * <p>Longer than 250 lines because the one error path and the deadline of each call are one
+ * concern: every answer passes both here, and splitting them would open a second way out.
  */
 final class EngineTransport implements Closeable {
     /** Requests and answers as JSON trees: no bean deserializers to build on first use. */

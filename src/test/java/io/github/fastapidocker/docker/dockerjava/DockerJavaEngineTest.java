@@ -460,8 +460,8 @@ class DockerJavaEngineTest {
 
     @Test
     void localSocketsNeedNoTls() {
-        assertTrue(DockerJavaEngine.isLocalSocket(java.net.URI.create("unix:///var/run/docker.sock")));
-        assertTrue(DockerJavaEngine.isLocalSocket(java.net.URI.create("npipe:////./pipe/docker_engine")));
-        assertFalse(DockerJavaEngine.isLocalSocket(java.net.URI.create("tcp://127.0.0.1:2376")));
+        assertTrue(HttpClientSetup.isLocalSocket(java.net.URI.create("unix:///var/run/docker.sock")));
+        assertTrue(HttpClientSetup.isLocalSocket(java.net.URI.create("npipe:////./pipe/docker_engine")));
+        assertFalse(HttpClientSetup.isLocalSocket(java.net.URI.create("tcp://127.0.0.1:2376")));
     }
 }

@@ -1,0 +1,69 @@
+package io.github.fastapidocker.docker.dockerjava;
+
+import com.github.dockerjava.transport.SSLConfig;
+import java.net.URI;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/** How the HTTP client to the engine is set up: TLS only where it is used, httpclient's logs kept quiet. */
+final class HttpClientSetup {
+    private HttpClientSetup() {}
+
+    /** The TLS context is set up once, also when a fresh client replaces one a silent call took down. */
+    static SSLConfig once(SSLConfig ssl) {
+        if (ssl == null) {
+            return null;
+        }
+        SSLContext[] context = new SSLContext[1];
+        return () -> {
+            synchronized (context) {
+                if (context[0] == null) {
+                    context[0] = ssl.getSSLContext();
+                }
+                return context[0];
+            }
+        };
+    }
+
+    /** The loggers through which httpclient prints every request header and byte at DEBUG. */
+    static final List<String> HTTP_WIRE_LOGGERS =
+            List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+
+    /**
+     * The logger through which httpclient announces at INFO that it sends a request again; it does
+     * so for the call a deadline just abandoned, which then fails at once. The timeout is reported.
+     */
+    static final String HTTP_RETRY_LOGGER = "org.apache.hc.client5.http.impl.classic.HttpRequestRetryExec";
+
+    /**
+     * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
+     * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
+     * logger reads a level per logger from system properties when the logger is created, that is,
+     * at the first connection: so before it, keep those two at INFO, and the retry notice at WARN,
+     * unless the user set them.
+     */
+    static void quietHttpWireLogs() {
+        for (String logger : HTTP_WIRE_LOGGERS) {
+            quiet(logger, "info");
+        }
+        quiet(HTTP_RETRY_LOGGER, "warn");
+    }
+
+    private static void quiet(String logger, String level) {
+        String key = "org.slf4j.simpleLogger.log." + logger;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, level);
+        }
+    }
+
+    /**
+     * For a unix socket or named pipe: a TLS context that is never initialised. Without one the
+     * transport sets up the JVM's default TLS stack, about 0.2-0.3 s in a fresh JVM (measured), for
+     * a connection that never uses TLS.
+     */
+    static final SSLConfig PLAIN_SOCKET = () -> SSLContext.getInstance("TLS");
+
+    static boolean isLocalSocket(URI host) {
+        return "unix".equals(host.getScheme()) || "npipe".equals(host.getScheme());
+    }
+}
