@@ -62,8 +62,8 @@ final class PoetryRoots {
                 return table.path(key);
             }
         }
-        throw new ConfigurationException(Pyproject.FILE + " has no " + where + " '" + extra + "' (it has: "
-                + String.join(", ", Pyproject.fieldNames(table)) + "; set " + hints.name(Setting.PYTHON_EXTRAS)
+        throw new ConfigurationException(Pyproject.FILE + " has no " + where + " '" + extra + "' (it has "
+                + Pyproject.listed(table) + "; set " + hints.name(Setting.PYTHON_EXTRAS)
                 + ")");
     }
 

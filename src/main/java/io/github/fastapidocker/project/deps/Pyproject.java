@@ -42,6 +42,12 @@ final class Pyproject {
         return root.path("tool").path("poetry");
     }
 
+    /** The names, comma-separated, or {@code none}. */
+    static String listed(JsonNode table) {
+        List<String> names = fieldNames(table);
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     static List<String> fieldNames(JsonNode table) {
         List<String> names = new ArrayList<>();
         table.fieldNames().forEachRemaining(names::add);

@@ -75,7 +75,7 @@ final class PyprojectExport {
             }
         }
         throw new ConfigurationException(Pyproject.FILE + " has no [project.optional-dependencies] '" + extra
-                + "' (it has: " + String.join(", ", Pyproject.fieldNames(optional)) + "; set "
+                + "' (it has " + Pyproject.listed(optional) + "; set "
                 + hints.name(Setting.PYTHON_EXTRAS) + ")");
     }
 

@@ -128,12 +128,11 @@ final class RequirementsFiles {
             }
             String rest = line.substring(option.length());
             if (option.startsWith("--")) {
-                if (rest.startsWith("=")) {
-                    return rest.substring(1).trim();
-                }
-                if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))) {
+                if (!rest.isEmpty() && rest.charAt(0) != '=' && !Character.isWhitespace(rest.charAt(0))) {
                     continue;
                 }
+                rest = rest.trim();
+                return (rest.startsWith("=") ? rest.substring(1) : rest).trim();
             }
             return rest.trim();
         }

@@ -50,8 +50,8 @@ final class UvLockExport {
             for (String extra : extras) {
                 JsonNode optional = entry.path("optional-dependencies").path(Names.normalize(extra));
                 if (optional.isMissingNode()) {
-                    throw new ConfigurationException(root + " in " + FILE + " has no extra '" + extra + "' (it has: "
-                            + String.join(", ", Pyproject.fieldNames(entry.path("optional-dependencies")))
+                    throw new ConfigurationException(root + " in " + FILE + " has no extra '" + extra + "' (it has "
+                            + Pyproject.listed(entry.path("optional-dependencies"))
                             + "; set " + hints.name(Setting.PYTHON_EXTRAS) + ")");
                 }
                 edges.addAll(edges(optional));
