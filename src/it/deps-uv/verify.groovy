@@ -24,7 +24,7 @@ try {
     assert requirements.contains('fastapi==0.115.11 \\\n    --hash=sha256:')
     assert requirements.contains("colorama==0.4.6 ; sys_platform == 'win32'")
     assert !requirements.contains('pytest') : 'the dev group must not be installed'
-    assert !requirements.contains('hello-uv') : 'the project itself is not a requirement'
+    assert !requirements.contains('hello-uv==') : 'the project itself is not a requirement'
     // pip ran in hash-checking mode and found everything installed.
     assert log.contains('Requirement already satisfied: fastapi==0.115.11')
 } finally {
