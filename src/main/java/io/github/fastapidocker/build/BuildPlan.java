@@ -8,6 +8,9 @@ import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.project.LayoutDetector;
 import io.github.fastapidocker.project.PythonLayout;
+import io.github.fastapidocker.project.deps.Dependencies;
+import io.github.fastapidocker.project.deps.DependencyFile;
+import io.github.fastapidocker.project.deps.DependencyLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,14 +53,26 @@ public record BuildPlan(
             return ofUserDockerfile(settings, log, hints);
         }
         settings.options().validate(hints);
-        PythonLayout layout = LayoutDetector.detect(
-                settings.pythonDirectory(), settings.requirementsFile(), settings.appPath(), settings.app(), hints);
-        String dockerfile = DockerfileRenderer.render(layout, settings.options(), settings.labels());
+        PythonLayout layout =
+                LayoutDetector.detect(settings.pythonDirectory(), settings.appPath(), settings.app(), hints);
+        DependencyLayer dependencies = Dependencies.resolve(
+                settings.pythonDirectory(),
+                settings.requirementsFile(),
+                settings.pythonDependencies(),
+                settings.pythonExtras(),
+                log,
+                hints);
+        String dockerfile = DockerfileRenderer.render(layout, dependencies, settings.options(), settings.labels());
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
         BuildContext context = new BuildContext(base, ignoreFile(base, null, log))
-                .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)))
-                .add(ContextEntry.file(DockerfileRenderer.REQUIREMENTS, layout.requirements(), false))
-                .addTree(layout.source(), base.resolve(layout.source()), settings.excluded());
+                .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)));
+        for (DependencyFile file : dependencies.files()) {
+            context.add(
+                    file.isGenerated()
+                            ? ContextEntry.generated(file.name(), file.content())
+                            : ContextEntry.file(file.name(), file.source(), false));
+        }
+        context.addTree(layout.source(), base.resolve(layout.source()), settings.excluded());
         log.debug("Layout: " + layout);
         return new BuildPlan(
                 dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of());

@@ -2,6 +2,7 @@ package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,7 +10,10 @@ import java.util.Set;
  * Where the Python project is and how its Dockerfile should look; plain values, no Maven.
  *
  * @param pythonDirectory the directory holding the Python project
- * @param requirementsFile the requirements file, relative to {@code pythonDirectory} or absolute
+ * @param requirementsFile the requirements file, relative to {@code pythonDirectory}
+ * @param pythonDependencies where the dependencies come from: {@code auto}, {@code requirements},
+ *     {@code uv}, {@code poetry}, {@code pyproject}; {@code null} for {@code auto}
+ * @param pythonExtras optional dependencies to install too
  * @param appPath the application file or package, or {@code null} to detect it
  * @param userDockerfile the user's own Dockerfile, or {@code null} to generate one
  * @param options what the generated Dockerfile says
@@ -20,6 +24,8 @@ import java.util.Set;
 public record ProjectSettings(
         Path pythonDirectory,
         String requirementsFile,
+        String pythonDependencies,
+        List<String> pythonExtras,
         String appPath,
         Path userDockerfile,
         DockerfileOptions options,
@@ -31,11 +37,23 @@ public record ProjectSettings(
     public ProjectSettings(
             Path pythonDirectory,
             String requirementsFile,
+            String pythonDependencies,
+            List<String> pythonExtras,
             String appPath,
             Path userDockerfile,
             DockerfileOptions options,
             Set<Path> excluded,
             Map<String, String> labels) {
-        this(pythonDirectory, requirementsFile, appPath, userDockerfile, options, excluded, labels, null);
+        this(
+                pythonDirectory,
+                requirementsFile,
+                pythonDependencies,
+                pythonExtras,
+                appPath,
+                userDockerfile,
+                options,
+                excluded,
+                labels,
+                null);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.fastapidocker.dockerfile;
 
 import io.github.fastapidocker.project.PythonLayout;
+import io.github.fastapidocker.project.deps.DependencyFile;
+import io.github.fastapidocker.project.deps.DependencyLayer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class DockerfileRenderer {
     /** Where the requirements file lands in the build context and the image. */
-    public static final String REQUIREMENTS = "requirements.txt";
+    public static final String REQUIREMENTS = DependencyLayer.REQUIREMENTS;
+    /** The guide's dependency layer: {@code requirements.txt} alone. */
+    private static final DependencyLayer GUIDE = DependencyLayer.plain(Path.of(REQUIREMENTS));
 
     private DockerfileRenderer() {}
 
@@ -29,6 +34,16 @@ public final class DockerfileRenderer {
      * code change (far more frequent) finds the label step in the cache.
      */
     public static String render(PythonLayout layout, DockerfileOptions options, Map<String, String> labels) {
+        return render(layout, GUIDE, options, labels);
+    }
+
+    /**
+     * With the dependency layer: one {@code COPY} per file (the files a requirements file includes,
+     * then the file pip is given), then {@code pip install}. For one requirements file that is the
+     * guide's two lines.
+     */
+    public static String render(
+            PythonLayout layout, DependencyLayer dependencies, DockerfileOptions options, Map<String, String> labels) {
         String codeCopy = layout.kind() == PythonLayout.Kind.PACKAGE
                 ? "COPY ./" + layout.source() + " /code/" + layout.target()
                 : "COPY ./" + layout.source() + " /code/";
@@ -37,14 +52,33 @@ public final class DockerfileRenderer {
                 + "\n"
                 + "WORKDIR /code\n"
                 + "\n"
-                + "COPY ./" + REQUIREMENTS + " /code/" + REQUIREMENTS + "\n"
+                + copies(dependencies)
                 + "\n"
-                + "RUN pip install --no-cache-dir --upgrade -r /code/" + REQUIREMENTS + "\n"
+                + "RUN pip install --no-cache-dir --upgrade -r /code/" + dependencies.install() + "\n"
                 + "\n"
                 + labelInstruction(labels)
                 + codeCopy + "\n"
                 + "\n"
                 + "CMD " + execForm(command(layout, options)) + "\n";
+    }
+
+    private static String copies(DependencyLayer dependencies) {
+        StringBuilder out = new StringBuilder();
+        for (DependencyFile file : dependencies.files()) {
+            String name = file.name();
+            if (name.chars().anyMatch(Character::isWhitespace)) {
+                out.append("COPY ")
+                        .append(execForm(List.of("./" + name, "/code/" + name)))
+                        .append('\n');
+            } else {
+                out.append("COPY ./")
+                        .append(name)
+                        .append(" /code/")
+                        .append(name)
+                        .append('\n');
+            }
+        }
+        return out.toString();
     }
 
     static String labelInstruction(Map<String, String> labels) {

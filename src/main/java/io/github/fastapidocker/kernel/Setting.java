@@ -12,6 +12,8 @@ public enum Setting {
     BASE_IMAGE,
     PYTHON_DIRECTORY,
     REQUIREMENTS_FILE,
+    PYTHON_DEPENDENCIES,
+    PYTHON_EXTRAS,
     APP_PATH,
     APP,
     PORT,

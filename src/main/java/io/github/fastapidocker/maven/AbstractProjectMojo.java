@@ -4,6 +4,7 @@ import io.github.fastapidocker.build.OciLabels;
 import io.github.fastapidocker.build.ProjectSettings;
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,13 +42,40 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
     protected File pythonDirectory;
 
     /**
-     * The requirements file, relative to {@code pythonDirectory}. It is copied alone and installed
-     * before the code, so its layer is reused while only the code changes.
+     * The requirements file, relative to {@code pythonDirectory}. It is copied (with the files it
+     * includes with {@code -r} and {@code -c}) and installed before the code, so its layer is reused
+     * while only the code changes. When the default {@code requirements.txt} does not exist,
+     * {@code pythonDependencies} {@code auto} looks for {@code uv.lock}, {@code poetry.lock} and
+     * {@code pyproject.toml}.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.REQUIREMENTS_FILE, defaultValue = "requirements.txt")
     protected String requirementsFile;
+
+    /**
+     * Where the Python dependencies come from: {@code auto} (default) takes the first that exists of
+     * {@code requirementsFile}, {@code uv.lock}, {@code poetry.lock} and {@code pyproject.toml}
+     * {@code [project].dependencies}; or {@code requirements}, {@code uv}, {@code poetry},
+     * {@code pyproject} to choose. A lock is turned into a pinned, hashed {@code requirements.txt}
+     * (the default dependencies of {@code uv.lock}, the main group of {@code poetry.lock}), which
+     * pip installs before the code is copied; no uv or Poetry is needed in the image. Default:
+     * {@code auto}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_DEPENDENCIES, defaultValue = "auto")
+    protected String pythonDependencies;
+
+    /**
+     * Optional dependencies of the project to install too, by extra name ({@code [project.optional-dependencies]},
+     * the root's extras in {@code uv.lock}, {@code [tool.poetry.extras]}); on the command line
+     * comma-separated. Ignored for a requirements file. Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_EXTRAS)
+    protected List<String> pythonExtras;
 
     /**
      * The application file ({@code app/main.py}, {@code main.py}) or package directory, relative to
@@ -153,6 +181,8 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
         return new ProjectSettings(
                 pythonDirectory.toPath(),
                 requirementsFile,
+                pythonDependencies,
+                pythonExtras == null ? List.of() : pythonExtras,
                 blankToNull(appPath),
                 dockerfile == null ? null : dockerfile.toPath(),
                 dockerfileOptions(),

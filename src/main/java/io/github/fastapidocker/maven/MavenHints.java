@@ -28,6 +28,8 @@ public final class MavenHints implements Hints {
         put(Setting.BASE_IMAGE, "baseImage", PropertyNames.BASE_IMAGE);
         put(Setting.PYTHON_DIRECTORY, "pythonDirectory", PropertyNames.PYTHON_DIRECTORY);
         put(Setting.REQUIREMENTS_FILE, "requirementsFile", PropertyNames.REQUIREMENTS_FILE);
+        put(Setting.PYTHON_DEPENDENCIES, "pythonDependencies", PropertyNames.PYTHON_DEPENDENCIES);
+        put(Setting.PYTHON_EXTRAS, "pythonExtras", PropertyNames.PYTHON_EXTRAS);
         put(Setting.APP_PATH, "appPath", PropertyNames.APP_PATH);
         put(Setting.APP, "app", PropertyNames.APP);
         put(Setting.PORT, "port", PropertyNames.PORT);

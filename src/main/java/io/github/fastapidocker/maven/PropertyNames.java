@@ -13,6 +13,8 @@ public final class PropertyNames {
     public static final String BASE_IMAGE = "fastapi.baseImage";
     public static final String PYTHON_DIRECTORY = "fastapi.pythonDirectory";
     public static final String REQUIREMENTS_FILE = "fastapi.requirementsFile";
+    public static final String PYTHON_DEPENDENCIES = "fastapi.pythonDependencies";
+    public static final String PYTHON_EXTRAS = "fastapi.pythonExtras";
     public static final String APP_PATH = "fastapi.appPath";
     public static final String APP = "fastapi.app";
     public static final String PORT = "fastapi.port";

@@ -27,21 +27,19 @@ public final class LayoutDetector {
 
     /**
      * @param pythonDirectory the directory holding the Python project
-     * @param requirementsFile the requirements file, relative to {@code pythonDirectory} or absolute
      * @param appPath the application file or package directory, or {@code null} to detect it
      * @param hints how the user names the settings, for messages
      */
-    public static PythonLayout detect(Path pythonDirectory, String requirementsFile, String appPath, Hints hints) {
-        return detect(pythonDirectory, requirementsFile, appPath, null, hints);
+    public static PythonLayout detect(Path pythonDirectory, String appPath, Hints hints) {
+        return detect(pythonDirectory, appPath, null, hints);
     }
 
     /**
      * @param appObject the FastAPI object to run, or {@code null} to find it as {@code fastapi run}
      *     does ({@code app}, then {@code api}, then the first FastAPI instance in the file)
      */
-    public static PythonLayout detect(
-            Path pythonDirectory, String requirementsFile, String appPath, String appObject, Hints hints) {
-        PythonLayout layout = detectFile(pythonDirectory, requirementsFile, appPath, hints);
+    public static PythonLayout detect(Path pythonDirectory, String appPath, String appObject, Hints hints) {
+        PythonLayout layout = detectFile(pythonDirectory, appPath, hints);
         if (appObject != null && !appObject.isBlank()) {
             if (!AppObjects.isIdentifier(appObject.trim())) {
                 throw new ConfigurationException(
@@ -64,35 +62,34 @@ public final class LayoutDetector {
         return base.resolve(slash < 0 ? layout.appFile() : source.substring(0, slash) + "/" + layout.appFile());
     }
 
-    private static PythonLayout detectFile(Path pythonDirectory, String requirementsFile, String appPath, Hints hints) {
+    private static PythonLayout detectFile(Path pythonDirectory, String appPath, Hints hints) {
         Path base = pythonDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
             throw new ConfigurationException(
                     "Python directory not found: " + base + " (set " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
         }
-        Path requirements = requirements(base, requirementsFile, hints);
         if (appPath != null && !appPath.isBlank()) {
-            return fromAppPath(base, appPath.trim(), requirements, hints);
+            return fromAppPath(base, appPath.trim(), hints);
         }
         List<String> looked = new ArrayList<>();
         for (String candidate : FILE_CANDIDATES) {
             looked.add(candidate);
             if (Files.isRegularFile(base.resolve(candidate))) {
-                return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate, requirements);
+                return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate);
             }
         }
         for (String candidate : PACKAGE_CANDIDATES) {
             looked.add(candidate);
             Path file = base.resolve(candidate);
             if (Files.isRegularFile(file)) {
-                return layoutOf(base, file, requirements);
+                return layoutOf(base, file);
             }
         }
         looked.add(SRC_LAYOUT);
         List<String> srcMains = srcMains(base);
         if (srcMains.size() == 1) {
             // The whole src/ is the code: fastapi run puts src/ on the path for src/PKG/main.py.
-            return new PythonLayout(PythonLayout.Kind.PACKAGE, "src", srcMains.get(0), requirements);
+            return new PythonLayout(PythonLayout.Kind.PACKAGE, "src", srcMains.get(0));
         }
         if (srcMains.size() > 1) {
             throw new ConfigurationException("Several FastAPI applications in " + base.resolve("src") + ": "
@@ -119,23 +116,7 @@ public final class LayoutDetector {
         }
     }
 
-    static Path requirements(Path base, String requirementsFile, Hints hints) {
-        String name = requirementsFile == null || requirementsFile.isBlank() ? "requirements.txt" : requirementsFile;
-        Path requirements = base.resolve(name).normalize();
-        if (!requirements.startsWith(base)) {
-            // The context holds the Python directory's files only: a file from elsewhere (../, an
-            // absolute path) would carry host files into the image.
-            throw new ConfigurationException(hints.name(Setting.REQUIREMENTS_FILE)
-                    + " must be inside the Python directory " + base + ", was " + requirementsFile);
-        }
-        if (!Files.isRegularFile(requirements)) {
-            throw new ConfigurationException("requirements file not found: " + requirements + " (set "
-                    + hints.name(Setting.REQUIREMENTS_FILE) + ")");
-        }
-        return requirements;
-    }
-
-    private static PythonLayout fromAppPath(Path base, String appPath, Path requirements, Hints hints) {
+    private static PythonLayout fromAppPath(Path base, String appPath, Hints hints) {
         Path path = base.resolve(appPath).normalize();
         if (!path.startsWith(base)) {
             throw new ConfigurationException(
@@ -144,7 +125,7 @@ public final class LayoutDetector {
         if (Files.isDirectory(path)) {
             for (String name : FILE_CANDIDATES) {
                 if (Files.isRegularFile(path.resolve(name))) {
-                    return layoutOf(base, path.resolve(name), requirements);
+                    return layoutOf(base, path.resolve(name));
                 }
             }
             throw new ConfigurationException(
@@ -154,15 +135,15 @@ public final class LayoutDetector {
             throw new ConfigurationException(
                     hints.name(Setting.APP_PATH) + " must name a .py file or a package directory, not found: " + path);
         }
-        return layoutOf(base, path, requirements);
+        return layoutOf(base, path);
     }
 
     /** A file inside a package is copied with its whole top-level package, as fastapi run imports it. */
-    private static PythonLayout layoutOf(Path base, Path file, Path requirements) {
+    private static PythonLayout layoutOf(Path base, Path file) {
         Path dir = file.getParent();
         if (dir.equals(base)) {
             String name = file.getFileName().toString();
-            return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, name, name, requirements);
+            return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, name, name);
         }
         // Walk up while the parent is still a package, like fastapi run building the module name.
         Path top = dir;
@@ -172,7 +153,7 @@ public final class LayoutDetector {
         }
         String source = slashes(base.relativize(top));
         String appFile = slashes(top.getParent().relativize(file));
-        return new PythonLayout(PythonLayout.Kind.PACKAGE, source, appFile, requirements);
+        return new PythonLayout(PythonLayout.Kind.PACKAGE, source, appFile);
     }
 
     public static String slashes(Path relative) {

@@ -1,7 +1,5 @@
 package io.github.fastapidocker.project;
 
-import java.nio.file.Path;
-
 /**
  * Where a FastAPI service's code lives, as {@code fastapi run} would see it.
  *
@@ -9,21 +7,19 @@ import java.nio.file.Path;
  *     layout) or a single file
  * @param source the file or package directory to copy, relative to the Python directory, with / separators
  * @param appFile the path {@code fastapi run} is given inside the image (relative to {@code /code})
- * @param requirements the requirements file, absolute
  * @param appObject the FastAPI object to run when it is not {@code app} ({@code fastapi run --app}),
  *     else {@code null}
  */
-public record PythonLayout(Kind kind, String source, String appFile, Path requirements, String appObject) {
+public record PythonLayout(Kind kind, String source, String appFile, String appObject) {
 
     /** A layout whose object is {@code app}, the one {@code fastapi run} takes by default. */
-    public PythonLayout(Kind kind, String source, String appFile, Path requirements) {
-        this(kind, source, appFile, requirements, null);
+    public PythonLayout(Kind kind, String source, String appFile) {
+        this(kind, source, appFile, null);
     }
 
     /** The same layout running another object ({@code null} or {@code app}: the default). */
     public PythonLayout withAppObject(String object) {
-        return new PythonLayout(
-                kind, source, appFile, requirements, object == null || object.equals("app") ? null : object);
+        return new PythonLayout(kind, source, appFile, object == null || object.equals("app") ? null : object);
     }
 
     /** The two layouts of FastAPI's container guide. */

@@ -34,6 +34,8 @@ class BuildContextTest {
                 dir,
                 "requirements.txt",
                 null,
+                java.util.List.of(),
+                null,
                 dockerfile,
                 new DockerfileOptions("python:3.14", 80, null, false, null, null),
                 Set.of(dir.resolve("target")),
@@ -115,6 +117,8 @@ class BuildContextTest {
         ProjectSettings s = new ProjectSettings(
                 dir,
                 "deps/prod.txt",
+                null,
+                java.util.List.of(),
                 null,
                 null,
                 new DockerfileOptions("python:3.14", 80, null, false, null, null),

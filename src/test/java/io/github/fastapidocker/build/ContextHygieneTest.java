@@ -41,6 +41,8 @@ class ContextHygieneTest {
                         dir,
                         "requirements.txt",
                         null,
+                        java.util.List.of(),
+                        null,
                         dockerfile,
                         new DockerfileOptions("python:3.14", 80, null, false, null, null),
                         Set.of(dir.resolve("target")),
@@ -128,8 +130,13 @@ class ContextHygieneTest {
         Files.writeString(outside.resolve("reqs.txt"), "fastapi\n");
         ConfigurationException e = assertThrows(
                 ConfigurationException.class,
-                () -> io.github.fastapidocker.project.LayoutDetector.detect(
-                        dir, outside.resolve("reqs.txt").toString(), null, MavenHints.INSTANCE));
+                () -> io.github.fastapidocker.project.deps.Dependencies.resolve(
+                        dir,
+                        outside.resolve("reqs.txt").toString(),
+                        null,
+                        null,
+                        new RecordingLog(),
+                        MavenHints.INSTANCE));
         assertTrue(
                 e.getMessage()
                         .startsWith("<requirementsFile> (fastapi.requirementsFile) must be inside the Python"
@@ -137,8 +144,13 @@ class ContextHygieneTest {
                 e.getMessage());
         assertThrows(
                 ConfigurationException.class,
-                () -> io.github.fastapidocker.project.LayoutDetector.detect(
-                        dir, "../" + outside.getFileName() + "/reqs.txt", null, MavenHints.INSTANCE));
+                () -> io.github.fastapidocker.project.deps.Dependencies.resolve(
+                        dir,
+                        "../" + outside.getFileName() + "/reqs.txt",
+                        null,
+                        null,
+                        new RecordingLog(),
+                        MavenHints.INSTANCE));
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class ContextWriterMain {
                             project,
                             "requirements.txt",
                             null,
+                            java.util.List.of(),
+                            null,
                             dockerfile,
                             new DockerfileOptions("python:3.14", 80, null, false, null, null),
                             Set.of(project.resolve("target")),

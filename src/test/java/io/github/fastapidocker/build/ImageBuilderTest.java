@@ -40,6 +40,8 @@ class ImageBuilderTest {
                         dir.resolve("py"),
                         "requirements.txt",
                         null,
+                        java.util.List.of(),
+                        null,
                         null,
                         new DockerfileOptions("python:3.14", 80, null, false, null, null),
                         Set.of(),
@@ -253,6 +255,8 @@ class ImageBuilderTest {
                 new ProjectSettings(
                         project,
                         "requirements.txt",
+                        null,
+                        java.util.List.of(),
                         null,
                         null,
                         new DockerfileOptions("python:3.14", 80, null, false, null, null),

@@ -11,7 +11,6 @@ import io.github.fastapidocker.project.PythonLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,10 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Golden files: every variant of FastAPI's container guide, byte for byte. */
 class DockerfileRendererTest {
-    private static final PythonLayout PACKAGE =
-            new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", Path.of("/p/requirements.txt"));
-    private static final PythonLayout SINGLE =
-            new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "main.py", "main.py", Path.of("/p/requirements.txt"));
+    private static final PythonLayout PACKAGE = new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py");
+    private static final PythonLayout SINGLE = new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "main.py", "main.py");
 
     private static DockerfileOptions guide() {
         return new DockerfileOptions("python:3.14", 80, null, false, null, null);
@@ -129,8 +126,7 @@ class DockerfileRendererTest {
 
     @Test
     void anObjectOtherThanAppIsNamedAfterThePath() {
-        PythonLayout src = new PythonLayout(
-                PythonLayout.Kind.PACKAGE, "src", "src/myservice/main.py", Path.of("/p/requirements.txt"), "api");
+        PythonLayout src = new PythonLayout(PythonLayout.Kind.PACKAGE, "src", "src/myservice/main.py", "api");
         String dockerfile = DockerfileRenderer.render(src, guide());
         assertTrue(dockerfile.contains("COPY ./src /code/src\n"), dockerfile);
         assertTrue(

@@ -19,16 +19,14 @@ class LayoutDetectorTest {
     @Test
     void packageLayout() throws IOException {
         PythonProjects.seed(dir);
-        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", null, MavenHints.INSTANCE);
-        assertEquals(
-                new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py", dir.resolve("requirements.txt")),
-                layout);
+        PythonLayout layout = LayoutDetector.detect(dir, null, MavenHints.INSTANCE);
+        assertEquals(new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py"), layout);
     }
 
     @Test
     void singleFileLayout() throws IOException {
         PythonProjects.singleFile(dir);
-        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", null, MavenHints.INSTANCE);
+        PythonLayout layout = LayoutDetector.detect(dir, null, MavenHints.INSTANCE);
         assertEquals(PythonLayout.Kind.SINGLE_FILE, layout.kind());
         assertEquals("main.py", layout.source());
         assertEquals("main.py", layout.appFile());
@@ -41,7 +39,7 @@ class LayoutDetectorTest {
         PythonProjects.write(dir, "main.py", "x = 1\n");
         assertEquals(
                 PythonLayout.Kind.SINGLE_FILE,
-                LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).kind());
+                LayoutDetector.detect(dir, null, MavenHints.INSTANCE).kind());
     }
 
     @Test
@@ -50,14 +48,7 @@ class LayoutDetectorTest {
         PythonProjects.write(dir, "src/myservice/__init__.py", "");
         PythonProjects.write(dir, "src/myservice/main.py", "from fastapi import FastAPI\n\napi = FastAPI()\n");
         PythonLayout layout = LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE);
-        assertEquals(
-                new PythonLayout(
-                        PythonLayout.Kind.PACKAGE,
-                        "src",
-                        "src/myservice/main.py",
-                        dir.resolve("requirements.txt"),
-                        "api"),
-                layout);
+        assertEquals(new PythonLayout(PythonLayout.Kind.PACKAGE, "src", "src/myservice/main.py", "api"), layout);
         assertEquals("src", layout.target());
     }
 
@@ -96,11 +87,10 @@ class LayoutDetectorTest {
         PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\napp = FastAPI()\nadmin = FastAPI()\n");
         assertEquals(
                 "admin",
-                LayoutDetector.detect(dir, null, null, "admin", MavenHints.INSTANCE)
-                        .appObject());
+                LayoutDetector.detect(dir, null, "admin", MavenHints.INSTANCE).appObject());
         ConfigurationException e = assertThrows(
                 ConfigurationException.class,
-                () -> LayoutDetector.detect(dir, null, null, "admin; rm -rf /", MavenHints.INSTANCE));
+                () -> LayoutDetector.detect(dir, null, "admin; rm -rf /", MavenHints.INSTANCE));
         assertTrue(e.getMessage().startsWith("<app> (fastapi.app) must be a Python name"), e.getMessage());
     }
 
@@ -108,11 +98,8 @@ class LayoutDetectorTest {
     void appPathOverridesDetection() throws IOException {
         PythonProjects.seed(dir);
         PythonProjects.write(dir, "service.py", "from fastapi import FastAPI\napp = FastAPI()\n");
-        PythonLayout layout = LayoutDetector.detect(dir, "requirements.txt", "service.py", MavenHints.INSTANCE);
-        assertEquals(
-                new PythonLayout(
-                        PythonLayout.Kind.SINGLE_FILE, "service.py", "service.py", dir.resolve("requirements.txt")),
-                layout);
+        PythonLayout layout = LayoutDetector.detect(dir, "service.py", MavenHints.INSTANCE);
+        assertEquals(new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "service.py", "service.py"), layout);
     }
 
     @Test
@@ -121,8 +108,7 @@ class LayoutDetectorTest {
         PythonProjects.write(dir, "src/shop/__init__.py", "");
         PythonProjects.write(dir, "src/shop/api/__init__.py", "");
         PythonProjects.write(dir, "src/shop/api/main.py", "app = None\n");
-        PythonLayout layout =
-                LayoutDetector.detect(dir, "requirements.txt", "src/shop/api/main.py", MavenHints.INSTANCE);
+        PythonLayout layout = LayoutDetector.detect(dir, "src/shop/api/main.py", MavenHints.INSTANCE);
         assertEquals(PythonLayout.Kind.PACKAGE, layout.kind());
         assertEquals("src/shop", layout.source());
         assertEquals("shop", layout.target());
@@ -134,24 +120,14 @@ class LayoutDetectorTest {
         PythonProjects.seed(dir);
         assertEquals(
                 "app/main.py",
-                LayoutDetector.detect(dir, null, "app", MavenHints.INSTANCE).appFile());
-    }
-
-    @Test
-    void requirementsFileInASubdirectory() throws IOException {
-        PythonProjects.seed(dir);
-        PythonProjects.write(dir, "requirements/prod.txt", "fastapi\n");
-        assertEquals(
-                dir.resolve("requirements/prod.txt"),
-                LayoutDetector.detect(dir, "requirements/prod.txt", null, MavenHints.INSTANCE)
-                        .requirements());
+                LayoutDetector.detect(dir, "app", MavenHints.INSTANCE).appFile());
     }
 
     @Test
     void noAppNamesEveryPathLookedAt() throws IOException {
         PythonProjects.write(dir, "requirements.txt", "fastapi\n");
-        ConfigurationException e = assertThrows(
-                ConfigurationException.class, () -> LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE));
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, MavenHints.INSTANCE));
         assertEquals(
                 "No FastAPI application found in " + dir.toAbsolutePath().normalize()
                         + ": looked for main.py, app.py, api.py, app/main.py, app/app.py, app/api.py, src/*/main.py (set <appPath> (fastapi.appPath) or <pythonDirectory> (fastapi.pythonDirectory))",
@@ -159,34 +135,20 @@ class LayoutDetectorTest {
     }
 
     @Test
-    void missingRequirementsNamesTheFullPath() throws IOException {
-        PythonProjects.write(dir, "main.py", "");
-        ConfigurationException e = assertThrows(
-                ConfigurationException.class,
-                () -> LayoutDetector.detect(dir, "requirements.txt", null, MavenHints.INSTANCE));
-        assertEquals(
-                "requirements file not found: "
-                        + dir.toAbsolutePath().normalize().resolve("requirements.txt")
-                        + " (set <requirementsFile> (fastapi.requirementsFile))",
-                e.getMessage());
-    }
-
-    @Test
     void badAppPaths() throws IOException {
         PythonProjects.seed(dir);
         assertTrue(assertThrows(
-                        ConfigurationException.class,
-                        () -> LayoutDetector.detect(dir, null, "nope.py", MavenHints.INSTANCE))
+                        ConfigurationException.class, () -> LayoutDetector.detect(dir, "nope.py", MavenHints.INSTANCE))
                 .getMessage()
                 .startsWith("<appPath> (fastapi.appPath) must name a .py file or a package directory, not found: "));
         assertTrue(assertThrows(
                         ConfigurationException.class,
-                        () -> LayoutDetector.detect(dir, null, "../outside.py", MavenHints.INSTANCE))
+                        () -> LayoutDetector.detect(dir, "../outside.py", MavenHints.INSTANCE))
                 .getMessage()
                 .startsWith("<appPath> (fastapi.appPath) must be inside the Python directory"));
         assertTrue(assertThrows(
                         ConfigurationException.class,
-                        () -> LayoutDetector.detect(dir.resolve("nowhere"), null, null, MavenHints.INSTANCE))
+                        () -> LayoutDetector.detect(dir.resolve("nowhere"), null, MavenHints.INSTANCE))
                 .getMessage()
                 .endsWith("(set <pythonDirectory> (fastapi.pythonDirectory))"));
     }

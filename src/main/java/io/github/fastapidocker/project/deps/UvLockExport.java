@@ -1,0 +1,156 @@
+package io.github.fastapidocker.project.deps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.Hints;
+import io.github.fastapidocker.kernel.Setting;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns {@code uv.lock} into what {@code uv export --no-dev --no-emit-project --format
+ * requirements-txt} writes: every package the project needs by default (its dependencies and the
+ * extras asked for, never a dependency group), pinned with every hash, with the markers met on the
+ * way. The project itself (the virtual or editable root) is left out.
+ */
+final class UvLockExport {
+    static final String FILE = "uv.lock";
+
+    private final Map<String, List<JsonNode>> packages = new LinkedHashMap<>();
+    private final Hints hints;
+
+    private UvLockExport(JsonNode lock, Hints hints) {
+        this.hints = hints;
+        lock.path("package").forEach(p -> packages.computeIfAbsent(
+                        Names.normalize(p.path("name").asText()), k -> new ArrayList<>())
+                .add(p));
+    }
+
+    static Generated export(Path base, Pyproject project, List<String> extras, Hints hints) {
+        JsonNode lock = Toml.read(base.resolve(FILE));
+        int version = lock.path("version").asInt(0);
+        if (version != 1) {
+            throw new ConfigurationException(
+                    FILE + " has version " + lock.path("version").asText("(none)") + "; only version 1 is read. "
+                            + new UvLockExport(lock, hints).advice());
+        }
+        return new UvLockExport(lock, hints).export(project, extras);
+    }
+
+    private Generated export(Pyproject project, List<String> extras) {
+        List<String> roots = roots(project);
+        List<LockGraph.Edge> edges = new ArrayList<>();
+        for (String root : roots) {
+            JsonNode entry = single(root);
+            edges.addAll(edges(entry.path("dependencies")));
+            for (String extra : extras) {
+                JsonNode optional = entry.path("optional-dependencies").path(Names.normalize(extra));
+                if (optional.isMissingNode()) {
+                    throw new ConfigurationException(root + " in " + FILE + " has no extra '" + extra + "' (it has "
+                            + Pyproject.listed(entry.path("optional-dependencies"))
+                            + "; set " + hints.name(Setting.PYTHON_EXTRAS) + ")");
+                }
+                edges.addAll(edges(optional));
+            }
+        }
+        Map<String, Marker> needed = LockGraph.walk(edges, (pkg, extra) -> {
+            JsonNode entry = single(pkg);
+            return edges(
+                    extra == null
+                            ? entry.path("dependencies")
+                            : entry.path("optional-dependencies").path(extra));
+        });
+        List<PinnedRequirements.Pin> pins = new ArrayList<>();
+        needed.forEach((name, marker) -> {
+            if (roots.contains(name)) {
+                return;
+            }
+            JsonNode entry = single(name);
+            JsonNode source = entry.path("source");
+            if (source.has("virtual")) {
+                return;
+            }
+            if (!source.has("registry")) {
+                String kind =
+                        source.fieldNames().hasNext() ? source.fieldNames().next() : "(none)";
+                throw new ConfigurationException(name + " in " + FILE + " comes from a " + kind + " source ("
+                        + source.path(kind).asText() + "), which a requirements file installed before the code"
+                        + " cannot express. " + advice());
+            }
+            List<String> hashes = new ArrayList<>();
+            String sdist = Toml.text(entry.path("sdist").path("hash"));
+            if (sdist != null) {
+                hashes.add(sdist);
+            }
+            entry.path("wheels").forEach(w -> {
+                String hash = Toml.text(w.path("hash"));
+                if (hash != null && !hashes.contains(hash)) {
+                    hashes.add(hash);
+                }
+            });
+            if (hashes.isEmpty()) {
+                throw new ConfigurationException(name + " in " + FILE + " has no hashes. " + advice());
+            }
+            pins.add(new PinnedRequirements.Pin(name, entry.path("version").asText(), marker.text(), hashes));
+        });
+        String what = "the default dependencies of " + String.join(", ", roots)
+                + (extras.isEmpty() ? "" : " with extras " + String.join(", ", extras))
+                + ", without dev groups, pinned with hashes";
+        return new Generated(
+                PinnedRequirements.render(FILE, what, pins), FILE, pins.size() + " packages pinned with hashes");
+    }
+
+    /** The project's own entries: virtual or editable, named as {@code [project].name}. */
+    private List<String> roots(Pyproject project) {
+        String name = project.name();
+        List<String> roots = packages.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(p -> {
+                    JsonNode source = p.path("source");
+                    boolean own = source.has("virtual") || source.has("editable");
+                    return own
+                            && (name == null
+                                    ? "."
+                                            .equals(source.path("virtual")
+                                                    .asText(source.path("editable")
+                                                            .asText()))
+                                    : Names.normalize(name).equals(e.getKey()));
+                }))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toList());
+        if (roots.isEmpty()) {
+            throw new ConfigurationException(FILE + " has no virtual or editable entry for the project"
+                    + (name == null ? "" : " '" + name + "' (the [project].name of pyproject.toml)")
+                    + ": run uv lock. " + advice());
+        }
+        return roots;
+    }
+
+    private JsonNode single(String name) {
+        List<JsonNode> entries = packages.get(name);
+        if (entries == null) {
+            throw new ConfigurationException(FILE + " has no entry for " + name + ": run uv lock");
+        }
+        if (entries.size() > 1) {
+            throw new ConfigurationException(FILE + " holds " + entries.size() + " versions of " + name + " ("
+                    + entries.stream().map(e -> e.path("version").asText()).collect(Collectors.joining(", "))
+                    + ") for different environments, which one requirements file cannot express. " + advice());
+        }
+        return entries.get(0);
+    }
+
+    private static List<LockGraph.Edge> edges(JsonNode dependencies) {
+        List<LockGraph.Edge> edges = new ArrayList<>();
+        dependencies.forEach(d -> edges.add(new LockGraph.Edge(
+                Names.normalize(d.path("name").asText()), Toml.strings(d.path("extra")), Toml.text(d.path("marker")))));
+        return edges;
+    }
+
+    private String advice() {
+        return "Export it with uv instead: uv export --no-dev --no-emit-project --format requirements-txt"
+                + " -o requirements.txt, and set " + hints.set(Setting.PYTHON_DEPENDENCIES, "requirements");
+    }
+}
