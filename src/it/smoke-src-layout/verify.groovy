@@ -3,6 +3,7 @@ def repo = "fastapi-it-${runId}/smoke-src-layout"
 try {
     def log = new File(basedir, 'build.log').text
     assert log.contains("Smoke test of ${repo}:1.0 passed") : 'the src layout app must pass its smoke test'
+    assert log.contains('Python dependencies: requirements.txt') : 'the requirements file wins over pyproject.toml'
     def dockerfile = new File(basedir, 'target/fastapi-docker/Dockerfile').text
     assert dockerfile.contains('COPY ./src /code/src\n') : "src/ is the code: ${dockerfile}"
     assert dockerfile.contains('CMD ["fastapi", "run", "src/myservice/main.py", "--app", "api", "--port", "80"]') : dockerfile

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,13 @@ public final class LayoutDetector {
             }
             return layout.withAppObject(appObject.trim());
         }
+        if (layout.appObject() != null
+                || (appPath == null || appPath.isBlank())
+                        && Entrypoint.read(pythonDirectory.toAbsolutePath().normalize())
+                                .map(e -> e.object() != null)
+                                .orElse(false)) {
+            return layout;
+        }
         Path base = pythonDirectory.toAbsolutePath().normalize();
         return layout.withAppObject(AppObjects.find(appFileOnDisk(base, layout)).orElse(null));
     }
@@ -70,6 +78,10 @@ public final class LayoutDetector {
         }
         if (appPath != null && !appPath.isBlank()) {
             return fromAppPath(base, appPath.trim(), hints);
+        }
+        Optional<Entrypoint> entrypoint = Entrypoint.read(base);
+        if (entrypoint.isPresent()) {
+            return fromEntrypoint(base, entrypoint.get());
         }
         List<String> looked = new ArrayList<>();
         for (String candidate : FILE_CANDIDATES) {
@@ -98,6 +110,22 @@ public final class LayoutDetector {
         throw new ConfigurationException("No FastAPI application found in " + base + ": looked for "
                 + looked.stream().collect(Collectors.joining(", "))
                 + " (set " + hints.name(Setting.APP_PATH) + " or " + hints.name(Setting.PYTHON_DIRECTORY) + ")");
+    }
+
+    /** The module the entrypoint names, as a file of the project; its object too. */
+    private static PythonLayout fromEntrypoint(Path base, Entrypoint entrypoint) {
+        for (String candidate : entrypoint.candidates()) {
+            Path file = base.resolve(candidate);
+            if (Files.isRegularFile(file)) {
+                PythonLayout layout = candidate.startsWith("src/")
+                        ? new PythonLayout(PythonLayout.Kind.PACKAGE, "src", candidate)
+                        : layoutOf(base, file);
+                return layout.withAppObject(entrypoint.object());
+            }
+        }
+        throw new ConfigurationException("[tool.fastapi] entrypoint in " + base.resolve(Entrypoint.PYPROJECT)
+                + " names module " + entrypoint.module() + ", but none of " + String.join(", ", entrypoint.candidates())
+                + " exists in " + base);
     }
 
     /** The {@code src/<package>/main.py} files, sorted. */

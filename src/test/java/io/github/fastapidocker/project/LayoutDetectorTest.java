@@ -152,4 +152,52 @@ class LayoutDetectorTest {
                 .getMessage()
                 .endsWith("(set <pythonDirectory> (fastapi.pythonDirectory))"));
     }
+
+    @Test
+    void theToolFastapiEntrypointComesBeforeTheDefaultPaths() throws IOException {
+        PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\napp = FastAPI()\n");
+        PythonProjects.write(dir, "src/myservice/__init__.py", "");
+        PythonProjects.write(dir, "src/myservice/main.py", "from fastapi import FastAPI\napi = FastAPI()\n");
+        PythonProjects.write(
+                dir,
+                "pyproject.toml",
+                "[project]\nname = \"myservice\"\nversion = \"1.0\"\n\n[tool.fastapi]\nentrypoint = \"myservice.main:api\"\n");
+        assertEquals(
+                new PythonLayout(PythonLayout.Kind.PACKAGE, "src", "src/myservice/main.py", "api"),
+                LayoutDetector.detect(dir, null, MavenHints.INSTANCE));
+        assertEquals(
+                "main.py",
+                LayoutDetector.detect(dir, "main.py", MavenHints.INSTANCE).appFile(),
+                "<appPath> comes first");
+    }
+
+    @Test
+    void anEntrypointInAPackageAndItsObject() throws IOException {
+        PythonProjects.seed(dir);
+        PythonProjects.write(dir, "app/service.py", "from fastapi import FastAPI\nweb = FastAPI()\n");
+        PythonProjects.write(dir, "pyproject.toml", "[tool.fastapi]\nentrypoint = \"app.service:web\"\n");
+        assertEquals(
+                new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/service.py", "web"),
+                LayoutDetector.detect(dir, null, MavenHints.INSTANCE));
+        PythonProjects.write(dir, "pyproject.toml", "[tool.fastapi]\nentrypoint = \"app.service:app\"\n");
+        assertNull(LayoutDetector.detect(dir, null, MavenHints.INSTANCE).appObject(), "app is the default");
+    }
+
+    @Test
+    void aWrongEntrypointNamesTheFileAndWhatWasLookedAt() throws IOException {
+        PythonProjects.seed(dir);
+        PythonProjects.write(dir, "pyproject.toml", "[tool.fastapi]\nentrypoint = \"nowhere.main:app\"\n");
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, MavenHints.INSTANCE));
+        assertTrue(
+                e.getMessage()
+                        .contains("names module nowhere.main, but none of nowhere/main.py, nowhere/main/__init__.py,"
+                                + " src/nowhere/main.py, src/nowhere/main/__init__.py exists"),
+                e.getMessage());
+        PythonProjects.write(dir, "pyproject.toml", "[tool.fastapi]\nentrypoint = \"app/main.py\"\n");
+        assertTrue(
+                assertThrows(ConfigurationException.class, () -> LayoutDetector.detect(dir, null, MavenHints.INSTANCE))
+                        .getMessage()
+                        .contains("must be \"package.module:object\""));
+    }
 }

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads TOML ({@code uv.lock}, {@code poetry.lock}, {@code pyproject.toml}) as a JSON tree. */
-final class Toml {
+public final class Toml {
     private static final TomlMapper MAPPER = new TomlMapper();
 
     private Toml() {}
 
-    static JsonNode read(Path file) {
+    /** The file as a JSON tree; a file that is not TOML is the user's mistake, named. */
+    public static JsonNode read(Path file) {
         try {
             return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
