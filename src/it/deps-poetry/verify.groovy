@@ -2,6 +2,7 @@ def docker = evaluate(new File(itLib, 'docker.groovy'))
 def repo = "fastapi-it-${runId}/deps-poetry"
 try {
     def log = new File(basedir, 'build.log').text
+    assert log.contains("Smoke test of ${repo}:1.0 passed") : 'the image must pass its smoke test'
     def record = docker.record(basedir)
     assert log.contains('[INFO] Python dependencies: poetry.lock (no requirements.txt or uv.lock, found poetry.lock), 14 packages pinned with hashes into a generated requirements.txt')
     def requirements = docker.ok(['run', '--rm', '--network', 'none', '--entrypoint', 'cat', record.imageId, '/code/requirements.txt'])

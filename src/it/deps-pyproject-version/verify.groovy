@@ -1,6 +1,10 @@
 def docker = evaluate(new File(itLib, 'docker.groovy'))
 def repo = "fastapi-it-${runId}/deps-pyproject"
 try {
+    def log = new File(basedir, 'build.log').text
+    ['v1', 'v2'].each { tag ->
+        assert log.contains("Smoke test of ${repo}:${tag} passed") : "the ${tag} image must pass its smoke test"
+    }
     def steps = { String tag ->
         docker.ok(['history', '--no-trunc', '--format', '{{.ID}}\t{{.CreatedBy}}', "${repo}:${tag}"])
                 .readLines().reverse().collect { def p = it.split('\t', 2); [p[0], p.length > 1 ? p[1] : ''] }
@@ -18,7 +22,6 @@ try {
     // The code layer changed, so the images differ.
     assert layer('v1', '/code/app') != layer('v2', '/code/app')
 
-    def log = new File(basedir, 'build.log').text
     def runs = log.split(/Building fastapi-it-/).drop(1)
     assert runs.size() == 2 : "expected two builds in build.log, found ${runs.size()}"
     assert log.count('[INFO] Python dependencies: pyproject.toml (no requirements.txt, uv.lock or poetry.lock, found pyproject.toml), 2 requirements as written, not pinned into a generated requirements.txt') == 2

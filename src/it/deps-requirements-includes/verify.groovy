@@ -2,6 +2,7 @@ def docker = evaluate(new File(itLib, 'docker.groovy'))
 def repo = "fastapi-it-${runId}/deps-includes"
 try {
     def log = new File(basedir, 'build.log').text
+    assert log.contains("Smoke test of ${repo}:1.0 passed") : 'the image must pass its smoke test'
     def record = docker.record(basedir)
     assert log.contains('[INFO] Python dependencies: requirements.txt (found requirements.txt), with the 3 files it includes: constraints.txt, requirements/base.txt, requirements/common.txt')
 
