@@ -607,7 +607,8 @@ registry_down() {
 # Both listen on 127.0.0.1 only; containers reach them over the host network.
 
 # The PID in INDEX_PIDFILE if it is still our index server (python3 running
-# our script: its comm is only "python3", so the command line decides).
+# package-index.py, from any checkout: its comm is only "python3", so the
+# command line decides).
 recorded_index_pid() {
   local pid
   [[ -s $INDEX_PIDFILE ]] || return 1
@@ -615,7 +616,7 @@ recorded_index_pid() {
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   pid_alive "$pid" || return 1
   [[ $(cat "/proc/$pid/comm" 2>/dev/null) == python3* ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$INDEX_SCRIPT serve" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "/package-index.py serve " || return 1
   printf '%s\n' "$pid"
 }
 

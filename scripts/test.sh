@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: unit tests, mojo tests and the invoker ITs against a real
-# engine and registry, which scripts/with-test-world.sh brings up when missing. Extra arguments go
-# to Maven, e.g. scripts/test.sh -Dinvoker.test=build-seed-layout
+# engine, registry and package index, which scripts/with-test-world.sh brings up when missing.
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dinvoker.test=build-seed-layout
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 MAVEN=${FASTAPI_TEST_MAVEN:-./mvnw}
