@@ -626,7 +626,9 @@ index_code() {
 }
 # Both indexes list the probe package, and the auth one only for our login.
 index_answers() {
-  curl -s --noproxy '*' --max-time 3 "$INDEX_URL" 2>/dev/null | grep -q 'fastapi-docker-probe' &&
+  local page
+  page=$(curl -s --noproxy '*' --max-time 3 "$INDEX_URL" 2>/dev/null) || return 1
+  [[ $page == *'/simple/fastapi-docker-probe/'* ]] &&
     [[ $(index_code "$INDEX_AUTH_URL") == 401 ]] &&
     [[ $(index_code -u "$INDEX_USER:$INDEX_PASSWORD" "$INDEX_AUTH_URL") == 200 ]]
 }
