@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The integration-test world of fastapi-docker-maven-plugin: a Docker engine,
-# a local FastAPI-ready base image and a password-protected local registry.
+# a local FastAPI-ready base image, a password-protected local registry and a
+# package index (PEP 503, one open and one with basic auth) of test-only wheels.
 #
 # The test machines reach Debian's archive and Maven Central but neither Docker
 # Hub nor PyPI, and nothing may leave loopback. So the engine runs without a
@@ -10,12 +11,13 @@
 #
 # Usage: scripts/test-world.sh COMMAND
 #   up               start or reuse everything; write ${STATE_DIR}/env (idempotent)
-#   down [PART...]   stop what `up` started (PART: registry, engine; default both)
+#   down [PART...]   stop what `up` started (PART: registry, index, engine;
+#                    default all)
 #   registry-start   start (or reuse) only the registry
 #   registry-stop    stop only the registry (for "registry unreachable" tests)
 #   status           print what is running
-#   check [PART...]  exit 0 when every PART (engine, image, registry; default
-#                    all) is ready; prints nothing
+#   check [PART...]  exit 0 when every PART (engine, image, registry, index;
+#                    default all) is ready; prints nothing
 #
 # Environment (all optional):
 #   FASTAPI_TEST_WORLD_DIR          state dir (default /tmp/fastapi-docker-test-world)
@@ -28,11 +30,18 @@
 #   FASTAPI_TEST_REGISTRY_PORT      registry port on 127.0.0.1 (default 5555)
 #   FASTAPI_TEST_REGISTRY_USER      registry user (default fastapi-test)
 #   FASTAPI_TEST_REGISTRY_PASSWORD  registry password (default s3cret-test-pass)
+#   FASTAPI_TEST_INDEX_PORT         open package index port on 127.0.0.1 (default 5556)
+#   FASTAPI_TEST_INDEX_AUTH_PORT    basic-auth package index port (default 5557)
+#   FASTAPI_TEST_INDEX_USER         its user (default fastapi-index)
+#   FASTAPI_TEST_INDEX_PASSWORD     its password (default s3cret-index-pass)
+#   FASTAPI_TEST_INDEX_IMAGE        the base image with indexes enabled (default
+#                                   BASE_IMAGE-index: PIP_NO_INDEX=0, PIP_INDEX_URL=open index)
 #   DOCKER_HOST                     an engine to reuse, if it answers
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STANDIN="$SCRIPT_DIR/fastapi-standin.py"
+INDEX_SCRIPT="$SCRIPT_DIR/package-index.py"
 
 STATE_DIR=${FASTAPI_TEST_WORLD_DIR:-/tmp/fastapi-docker-test-world}
 CACHE_DIR=${FASTAPI_TEST_WORLD_CACHE:-/var/cache/fastapi-docker-test-world}
@@ -55,6 +64,18 @@ REGISTRY_DIR="$STATE_DIR/registry"
 REGISTRY_PIDFILE="$STATE_DIR/registry.pid"
 REGISTRY_LOG="$STATE_DIR/registry.log"
 
+INDEX_PORT=${FASTAPI_TEST_INDEX_PORT:-5556}
+INDEX_AUTH_PORT=${FASTAPI_TEST_INDEX_AUTH_PORT:-5557}
+INDEX_USER=${FASTAPI_TEST_INDEX_USER:-fastapi-index}
+INDEX_PASSWORD=${FASTAPI_TEST_INDEX_PASSWORD:-s3cret-index-pass}
+INDEX_URL="http://127.0.0.1:$INDEX_PORT/simple/"
+INDEX_AUTH_URL="http://127.0.0.1:$INDEX_AUTH_PORT/simple/"
+INDEX_DIR="$STATE_DIR/index"
+INDEX_PIDFILE="$STATE_DIR/index.pid"
+INDEX_LOG="$STATE_DIR/index.log"
+INDEX_IMAGE=${FASTAPI_TEST_INDEX_IMAGE:-$BASE_IMAGE-index}
+INDEX_RECIPE_VERSION=1
+
 DEFAULT_DOCKER_HOST=unix:///var/run/docker.sock
 # dockerd writes this pidfile itself; its presence in OUR state dir is the
 # record that this script started the engine (and so may stop it).
@@ -66,6 +87,8 @@ ENGINE_START_TENTHS=600     # 60 s for dockerd to answer
 ENGINE_STOP_TENTHS=400      # dockerd gives containers up to 15 s on shutdown
 REGISTRY_START_TENTHS=300
 REGISTRY_STOP_TENTHS=100
+INDEX_START_TENTHS=100
+INDEX_STOP_TENTHS=50
 LOCK_WAIT_SECONDS=900       # another `up` may be building the image
 
 log() { printf 'test-world: %s\n' "$*" >&2; }
@@ -576,6 +599,143 @@ registry_down() {
   rm -f "$REGISTRY_PIDFILE"
 }
 
+# --- the package index -------------------------------------------------------
+
+# scripts/package-index.py builds a few test-only wheels (fastapi-docker-probe
+# 1.0.0 and 2.0.0) and serves them as a PEP 503 simple index from one python3
+# process: on INDEX_PORT without a login, on INDEX_AUTH_PORT with basic auth.
+# Both listen on 127.0.0.1 only; containers reach them over the host network.
+
+# The PID in INDEX_PIDFILE if it is still our index server (python3 running
+# package-index.py, from any checkout: its comm is only "python3", so the
+# command line decides).
+recorded_index_pid() {
+  local pid
+  [[ -s $INDEX_PIDFILE ]] || return 1
+  pid=$(<"$INDEX_PIDFILE")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  pid_alive "$pid" || return 1
+  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == python3* ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "/package-index.py serve " || return 1
+  printf '%s\n' "$pid"
+}
+
+# HTTP status of GET URL (000: nothing answers). No proxy: loopback only.
+index_code() {
+  curl -s --noproxy '*' --max-time 3 -o /dev/null -w '%{http_code}' "$@" || true
+}
+# Both indexes list the probe package, and the auth one only for our login.
+index_answers() {
+  local page
+  page=$(curl -s --noproxy '*' --max-time 3 "$INDEX_URL" 2>/dev/null) || return 1
+  [[ $page == *'/simple/fastapi-docker-probe/'* ]] &&
+    [[ $(index_code "$INDEX_AUTH_URL") == 401 ]] &&
+    [[ $(index_code -u "$INDEX_USER:$INDEX_PASSWORD" "$INDEX_AUTH_URL") == 200 ]]
+}
+
+# What the running server was started from: a new script (new wheels), other
+# ports or another login mean a restart.
+index_key() {
+  {
+    cat "$INDEX_SCRIPT"
+    echo "$INDEX_PORT $INDEX_AUTH_PORT $INDEX_USER $INDEX_PASSWORD"
+  } | sha256sum | cut -c1-16
+}
+
+index_start_process() {
+  local started i pid
+  mkdir -p "$INDEX_DIR"
+  chmod 700 "$INDEX_DIR"
+  started=$(now)
+  log "index: starting on 127.0.0.1:$INDEX_PORT (open) and 127.0.0.1:$INDEX_AUTH_PORT (basic auth; log: $INDEX_LOG)"
+  # The login reaches the server through its environment, not its command line.
+  # setsid (not a group leader here) execs in place, so $! is python3 itself.
+  FASTAPI_TEST_INDEX_USER=$INDEX_USER FASTAPI_TEST_INDEX_PASSWORD=$INDEX_PASSWORD \
+    setsid python3 "$INDEX_SCRIPT" serve "$INDEX_DIR/files" "$INDEX_PORT" "$INDEX_AUTH_PORT" \
+    >>"$INDEX_LOG" 2>&1 </dev/null 9>&- &
+  pid=$!
+  printf '%s\n' "$pid" >"$INDEX_PIDFILE"
+  index_key >"$INDEX_DIR/key"
+  local deadline=$((SECONDS + INDEX_START_TENTHS / 10))
+  for ((i = 0; i < INDEX_START_TENTHS && SECONDS <= deadline; i++)); do
+    if index_answers; then
+      recorded_index_pid >/dev/null || log "index: WARNING: pid $pid is not our index server; down cannot stop it"
+      log "index: answers after $(elapsed "$started") s (pid $pid)"
+      return
+    fi
+    if ! pid_alive "$pid"; then
+      tail -n 20 "$INDEX_LOG" >&2 || true
+      die "the package index exited during start-up; see $INDEX_LOG"
+    fi
+    sleep 0.1
+  done
+  die "the package index did not answer within $((INDEX_START_TENTHS / 10)) s; see $INDEX_LOG ($0 down index stops it)"
+}
+
+index_server_up() {
+  local ours=no
+  ensure_commands python3:python3 curl:curl
+  recorded_index_pid >/dev/null && ours=yes
+  if index_answers; then
+    if [[ $ours == no || $(cat "$INDEX_DIR/key" 2>/dev/null) == "$(index_key)" ]]; then
+      log "index: reusing the one on 127.0.0.1:$INDEX_PORT and :$INDEX_AUTH_PORT"
+      return
+    fi
+    log "index: script or settings changed; restarting"
+    index_down
+  elif [[ $ours == yes ]]; then
+    # Ours but not answering as it should (hung): replace it.
+    index_down
+  elif [[ $(index_code "$INDEX_URL") != 000 || $(index_code "$INDEX_AUTH_URL") != 000 ]]; then
+    die "something else answers on 127.0.0.1:$INDEX_PORT or :$INDEX_AUTH_PORT; stop it or set FASTAPI_TEST_INDEX_PORT / FASTAPI_TEST_INDEX_AUTH_PORT"
+  fi
+  index_start_process
+}
+
+# The base image with indexes enabled again (PIP_NO_INDEX=0) and the open index
+# as pip's default, for the ITs that install from it. The base image itself
+# keeps PIP_NO_INDEX=1. Labelled with the base image's id and the index URL.
+index_image_key() {
+  local base_id
+  base_id=$(docker image inspect --format '{{.Id}}' "$BASE_IMAGE") || die "no $BASE_IMAGE to build $INDEX_IMAGE from"
+  echo "v$INDEX_RECIPE_VERSION $base_id $INDEX_URL" | sha256sum | cut -c1-16
+}
+
+index_image_up() {
+  local key label started
+  key=$(index_image_key)
+  label=$(docker image inspect --format "{{ index .Config.Labels \"$RECIPE_LABEL\" }}" "$INDEX_IMAGE" 2>/dev/null) || label=
+  if [[ $label == "$key" ]]; then
+    log "image: reusing $INDEX_IMAGE"
+    return
+  fi
+  started=$(now)
+  # No RUN step, so no network; the classic builder is enough.
+  local -a buildkit=()
+  docker buildx version >/dev/null 2>&1 || buildkit=(env DOCKER_BUILDKIT=0)
+  local out
+  if ! out=$(printf 'FROM %s\nENV PIP_NO_INDEX=0 PIP_INDEX_URL=%s\nLABEL %s=%s\n' \
+    "$BASE_IMAGE" "$INDEX_URL" "$RECIPE_LABEL" "$key" |
+    "${buildkit[@]}" docker build -q -t "$INDEX_IMAGE" - 2>&1); then
+    printf '%s\n' "$out" >&2
+    die "docker build of $INDEX_IMAGE failed"
+  fi
+  log "image: $INDEX_IMAGE (FROM $BASE_IMAGE, PIP_NO_INDEX=0, PIP_INDEX_URL=$INDEX_URL) ready after $(elapsed "$started") s"
+}
+
+index_down() {
+  local pid
+  if ! pid=$(recorded_index_pid); then
+    [[ -e $INDEX_PIDFILE ]] && rm -f "$INDEX_PIDFILE"
+    if [[ $(index_code "$INDEX_URL") != 000 ]]; then
+      log "index: the one on 127.0.0.1:$INDEX_PORT was not started by this script; leaving it alone"
+    fi
+    return 0
+  fi
+  stop_pid "$pid" "package index" "$INDEX_STOP_TENTHS" || true
+  rm -f "$INDEX_PIDFILE"
+}
+
 # --- the env file ------------------------------------------------------------
 
 # KEY=VALUE lines that both `source` (bash) and simple .env readers accept;
@@ -599,6 +759,11 @@ write_env_file() {
     env_line FASTAPI_TEST_REGISTRY_PASSWORD "$REGISTRY_PASSWORD"
     # Containers reach the registry and the tests reach containers only over
     # host networking: an engine started here has no bridge.
+    env_line FASTAPI_TEST_INDEX_URL "$INDEX_URL"
+    env_line FASTAPI_TEST_INDEX_AUTH_URL "$INDEX_AUTH_URL"
+    env_line FASTAPI_TEST_INDEX_USER "$INDEX_USER"
+    env_line FASTAPI_TEST_INDEX_PASSWORD "$INDEX_PASSWORD"
+    env_line FASTAPI_TEST_INDEX_IMAGE "$INDEX_IMAGE"
     env_line FASTAPI_TEST_NETWORK_MODE host
     env_line DOCKER_HOST "$ENGINE_HOST"
   } >"$tmp"
@@ -615,6 +780,8 @@ cmd_up() {
   export DOCKER_HOST=$ENGINE_HOST
   image_up
   registry_up
+  index_server_up
+  index_image_up
   write_env_file
   log "world is up; env file: $ENV_FILE"
   grep -v '^#' "$ENV_FILE"
@@ -622,14 +789,15 @@ cmd_up() {
 
 cmd_down() {
   local -a parts=("$@")
-  ((${#parts[@]})) || parts=(registry engine)
+  ((${#parts[@]})) || parts=(registry index engine)
   take_lock
   local part
   for part in "${parts[@]}"; do
     case $part in
       registry) registry_down ;;
+      index) index_down ;;
       engine) engine_down ;;
-      *) die "down: unknown part '$part' (registry, engine)" ;;
+      *) die "down: unknown part '$part' (registry, index, engine)" ;;
     esac
   done
   # The env file describes a ready world; a partial one has none.
@@ -648,14 +816,18 @@ cmd_registry_stop() {
 
 cmd_check() {
   local -a parts=("$@")
-  ((${#parts[@]})) || parts=(engine image registry)
+  ((${#parts[@]})) || parts=(engine image registry index)
   local part
   for part in "${parts[@]}"; do
     case $part in
       engine) engine_answers || return 1 ;;
       image) docker image inspect "$BASE_IMAGE" >/dev/null 2>&1 || return 1 ;;
       registry) registry_accepts_us || return 1 ;;
-      *) die "check: unknown part '$part' (engine, image, registry)" ;;
+      index)
+        index_answers || return 1
+        docker image inspect "$INDEX_IMAGE" >/dev/null 2>&1 || return 1
+        ;;
+      *) die "check: unknown part '$part' (engine, image, registry, index)" ;;
     esac
   done
 }
@@ -689,6 +861,23 @@ cmd_status() {
     printf '; pid %s started by this script\n' "$pid"
   else
     printf '\n'
+  fi
+  if index_answers; then
+    printf 'index:    %s (open) and %s (basic auth) answer' "$INDEX_URL" "$INDEX_AUTH_URL"
+  elif [[ $(index_code "$INDEX_URL") != 000 ]]; then
+    printf 'index:    %s answers HTTP %s, not as our index' "$INDEX_URL" "$(index_code "$INDEX_URL")"
+  else
+    printf 'index:    nothing on %s' "$INDEX_URL"
+  fi
+  if pid=$(recorded_index_pid); then
+    printf '; pid %s started by this script\n' "$pid"
+  else
+    printf '\n'
+  fi
+  if engine_answers && docker image inspect "$INDEX_IMAGE" >/dev/null 2>&1; then
+    printf 'image:    %s present\n' "$INDEX_IMAGE"
+  else
+    printf 'image:    %s absent\n' "$INDEX_IMAGE"
   fi
   if [[ -s $ENV_FILE ]]; then
     printf 'env file: %s\n' "$ENV_FILE"
