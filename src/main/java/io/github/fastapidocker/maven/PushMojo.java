@@ -45,7 +45,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * @since 0.1.0
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PushMojo extends AbstractFastApiMojo {
+public class PushMojo extends AbstractImageMojo {
     /** The wait before the first retry; it doubles for each further one (1 s, 2 s, 4 s, ...). */
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
@@ -56,48 +56,6 @@ public class PushMojo extends AbstractFastApiMojo {
      */
     @Parameter(property = PropertyNames.PUSH_SKIP, defaultValue = "false")
     protected boolean skipPush;
-
-    /**
-     * The image to push, without tag, for example {@code registry.example.com:5000/team/api}: its
-     * registry host is where it goes (Docker Hub when it names none).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.IMAGE, defaultValue = "${project.artifactId}")
-    protected String image;
-
-    /**
-     * Every tag to push; on the command line comma-separated ({@code -Dfastapi.tags=1.0,latest}). A
-     * tag missing locally is made from the image {@code build} recorded. Default: the project
-     * version.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TAGS, defaultValue = "${project.version}")
-    protected List<String> tags;
-
-    /**
-     * The Docker engine that pushes, for example {@code unix:///run/docker.sock} or
-     * {@code tcp://host:2376}. Default: as the docker CLI finds it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.DOCKER_HOST)
-    protected String dockerHost;
-
-    /**
-     * How many seconds the Docker engine may stay silent in one call before the goal gives up on
-     * it, with an error that names the call and the engine: no answer yet, or no further push
-     * progress or build output. A registry that stalls an upload, or an address that accepts
-     * connections and never answers, then fails the goal instead of hanging it. Connecting and the
-     * first ping wait at most 10 s of it (a live engine answers at once); a build may always be
-     * silent for 30 minutes (a {@code RUN pip install} can print nothing for minutes). 1-86400.
-     * Default: 120, enough for a registry to commit a large layer.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "120")
-    protected int engineTimeout;
 
     /**
      * The registry user. With {@code registryPassword} it wins over every other source; for CI,

@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "smoke", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class SmokeMojo extends AbstractFastApiMojo {
+public class SmokeMojo extends AbstractImageMojo {
 
     /**
      * Skips this goal.
@@ -44,46 +44,6 @@ public class SmokeMojo extends AbstractFastApiMojo {
      */
     @Parameter(property = PropertyNames.SKIP_TESTS, defaultValue = "false")
     protected boolean skipTests;
-
-    /**
-     * The image to smoke-test when {@code build} recorded none in this project, without tag; with
-     * the first of {@code tags}. Default: the project's artifactId.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.IMAGE, defaultValue = "${project.artifactId}")
-    protected String image;
-
-    /**
-     * The tags of that image; the first is run. Default: the project version.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TAGS, defaultValue = "${project.version}")
-    protected List<String> tags;
-
-    /**
-     * The Docker engine that runs the container, for example {@code unix:///run/docker.sock} or
-     * {@code tcp://host:2376}. Default: as the docker CLI finds it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.DOCKER_HOST)
-    protected String dockerHost;
-
-    /**
-     * How many seconds the Docker engine may stay silent in one call before the goal gives up on
-     * it, with an error that names the call and the engine: no answer yet, or no further push
-     * progress or build output. A registry that stalls an upload, or an address that accepts
-     * connections and never answers, then fails the goal instead of hanging it. Connecting and the
-     * first ping wait at most 10 s of it (a live engine answers at once); a build may always be
-     * silent for 30 minutes (a {@code RUN pip install} can print nothing for minutes). 1-86400.
-     * Default: 120, enough for a registry to commit a large layer.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "120")
-    protected int engineTimeout;
 
     /**
      * The port the server listens on inside the container, when {@code build} recorded none (an
