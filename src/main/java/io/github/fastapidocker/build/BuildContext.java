@@ -132,6 +132,13 @@ public final class BuildContext {
         return EXCLUDED_SUFFIXES.stream().anyMatch(file::endsWith);
     }
 
+    /** The entries the plugin generated (not read from disk), by name, sorted. */
+    public java.util.Map<String, byte[]> generated() {
+        java.util.Map<String, byte[]> result = new TreeMap<>();
+        entries.values().stream().filter(e -> e.content() != null).forEach(e -> result.put(e.name(), e.content()));
+        return result;
+    }
+
     /** The entry names, sorted as they are written. */
     public List<String> names() {
         return new ArrayList<>(entries.keySet());

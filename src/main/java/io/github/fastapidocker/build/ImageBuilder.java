@@ -50,6 +50,13 @@ public final class ImageBuilder {
         try {
             Files.createDirectories(outputDirectory);
             AtomicFiles.writeString(file, plan.dockerfile());
+            // What else the plugin generated (a requirements file from uv.lock), to look at beside it.
+            for (var entry : plan.context().generated().entrySet()) {
+                if (!entry.getKey().equals(BuildPlan.DOCKERFILE)) {
+                    byte[] content = entry.getValue();
+                    AtomicFiles.write(outputDirectory.resolve(entry.getKey()), out -> out.write(content));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

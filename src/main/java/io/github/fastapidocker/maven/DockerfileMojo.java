@@ -20,5 +20,9 @@ public class DockerfileMojo extends AbstractProjectMojo {
         BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
         Path file = ImageBuilder.writeDockerfile(plan, outputDirectory.toPath());
         getLog().info((plan.generated() ? "Wrote " : "Copied your Dockerfile to ") + file);
+        plan.context().generated().keySet().stream()
+                .filter(name -> !name.equals(BuildPlan.DOCKERFILE))
+                .forEach(name -> getLog().info("Wrote "
+                        + outputDirectory.toPath().resolve(name) + " (generated; the Dockerfile copies it)"));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.RecordingLog;
@@ -107,5 +108,16 @@ class DependencyPlanTest {
                         "requirements/common.txt"),
                 List.copyOf(files.keySet()));
         assertEquals("--requirement common.txt\nfastapi>=0.115\n", files.get("requirements/base.txt"));
+    }
+
+    /** The dockerfile goal shows what build sends: the generated requirements file beside the Dockerfile. */
+    @Test
+    void theGeneratedRequirementsFileIsWrittenBesideTheDockerfile() throws Exception {
+        copyProject("uv");
+        BuildPlan plan = plan(null);
+        Path out = dir.resolve("target/fastapi-docker");
+        ImageBuilder.writeDockerfile(plan, out);
+        assertEquals(files(plan).get("requirements.txt"), Files.readString(out.resolve("requirements.txt")));
+        assertTrue(Files.readString(out.resolve("Dockerfile")).contains("COPY ./requirements.txt"));
     }
 }
