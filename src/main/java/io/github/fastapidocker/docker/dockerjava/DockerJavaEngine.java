@@ -11,7 +11,10 @@ import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +68,31 @@ public final class DockerJavaEngine implements DockerEngine {
      * {@link EngineTimeouts#connect()}.
      */
     public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts) {
+        return connect(location, timeouts, message -> {});
+    }
+
+    /**
+     * Connects as the docker CLI would; when nothing names the engine and the default socket is
+     * missing, to the first socket of a common engine that exists ({@link EngineLocation#resolve}).
+     *
+     * @param found told which engine's socket was found by searching, if one was
+     */
+    public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts, Consumer<String> found) {
         HttpClientSetup.quietHttpWireLogs();
-        String source = location.source(System.getenv());
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        EngineLocation.Resolved resolved = File.separatorChar == '\\'
+                ? new EngineLocation.Resolved(null, location.source(env, home, message -> {}), Optional.empty())
+                : location.resolve(env, home, Files::exists, message -> {});
+        resolved.found().ifPresent(place -> found.accept("Docker engine: " + resolved.source()));
+        String source = resolved.source();
         DockerClientConfig config;
         try {
             DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
             if (location.explicitHost() != null && !location.explicitHost().isBlank()) {
                 builder.withDockerHost(location.explicitHost().trim());
+            } else if (resolved.host() != null) {
+                builder.withDockerHost(resolved.host());
             }
             config = builder.build();
         } catch (RuntimeException e) {
