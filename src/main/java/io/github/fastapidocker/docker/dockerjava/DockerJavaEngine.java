@@ -97,9 +97,7 @@ public final class DockerJavaEngine implements DockerEngine {
             config = builder.build();
         } catch (RuntimeException e) {
             throw new EngineUnavailableException(
-                    "Cannot configure the Docker engine connection (from " + source + "): " + e.getMessage() + ". "
-                            + location.howToChange(),
-                    e);
+                    EngineErrors.configurationProblem(e.getMessage(), source, location.howToChange()), e);
         }
         URI host = config.getDockerHost();
         SSLConfig ssl = HttpClientSetup.isLocalSocket(host)
