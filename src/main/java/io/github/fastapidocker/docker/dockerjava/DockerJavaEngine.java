@@ -1,18 +1,12 @@
 package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.SSLConfig;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineTimeouts;
-import io.github.fastapidocker.docker.EngineUnavailableException;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,38 +72,13 @@ public final class DockerJavaEngine implements DockerEngine {
      * @param found told which engine's socket was found by searching, if one was
      */
     public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts, Consumer<String> found) {
-        HttpClientSetup.quietHttpWireLogs();
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-        EngineLocation.Resolved resolved = File.separatorChar == '\\'
-                ? new EngineLocation.Resolved(null, location.source(env, home, message -> {}), Optional.empty())
-                : location.resolve(env, home, Files::exists, message -> {});
-        resolved.found().ifPresent(place -> found.accept("Docker engine: " + resolved.source()));
-        String source = resolved.source();
-        DockerClientConfig config;
-        try {
-            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
-            if (location.explicitHost() != null && !location.explicitHost().isBlank()) {
-                builder.withDockerHost(location.explicitHost().trim());
-            } else if (resolved.host() != null) {
-                builder.withDockerHost(resolved.host());
-            }
-            config = builder.build();
-        } catch (RuntimeException e) {
-            throw new EngineUnavailableException(
-                    EngineErrors.configurationProblem(e.getMessage(), source, location.howToChange()), e);
-        }
-        URI host = config.getDockerHost();
-        SSLConfig ssl = HttpClientSetup.isLocalSocket(host)
-                ? HttpClientSetup.PLAIN_SOCKET
-                : HttpClientSetup.once(config.getSSLConfig());
-        Supplier<DockerHttpClient> clients = () -> new ApacheDockerHttpClient.Builder()
-                .dockerHost(host)
-                .sslConfig(ssl)
-                .connectionTimeout(timeouts.connect())
-                .maxConnections(16)
-                .build();
-        return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
+        return EngineConnector.connect(
+                location,
+                timeouts,
+                found,
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                File.separatorChar == '/' ? Files::exists : null);
     }
 
     @Override
