@@ -30,11 +30,16 @@ final class BaseImagePull {
     /**
      * The message for a build that failed at {@code step}, if it was a {@code FROM}: names the base
      * image, says the engine could not pull it, and how to choose another.
+     *
+     * @param generated whether the Dockerfile is ours (its base image is a setting) or the user's
      */
-    static Optional<String> message(String step, String engineMessage, Hints hints) {
+    static Optional<String> message(String step, String engineMessage, boolean generated, Hints hints) {
+        String another = generated
+                ? "set another base image with " + hints.name(Setting.BASE_IMAGE)
+                : "change the FROM line of your Dockerfile (" + hints.name(Setting.DOCKERFILE) + ")";
         return baseImage(step)
                 .map(image -> "Image build failed at " + step.strip() + ": the engine could not pull the base image "
                         + image + ": " + engineMessage + ". Check its name and tag, the registry login and the"
-                        + " network, or set another base image with " + hints.name(Setting.BASE_IMAGE));
+                        + " network, or " + another);
     }
 }

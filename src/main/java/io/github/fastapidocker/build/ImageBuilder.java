@@ -136,11 +136,12 @@ public final class ImageBuilder {
             output.finish();
             // The output was streamed to the log as it came: the message does not repeat it.
             String above = output.tail().isEmpty() ? "" : " (the build output is above)";
-            throw new BuildFailedException(BaseImagePull.message(output.currentStep(), e.getMessage(), hints)
-                    .map(message -> message + above)
-                    .orElseGet(() -> "Image build failed"
-                            + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": "
-                            + e.getMessage() + above));
+            throw new BuildFailedException(
+                    BaseImagePull.message(output.currentStep(), e.getMessage(), plan.generated(), hints)
+                            .map(message -> message + above)
+                            .orElseGet(() -> "Image build failed"
+                                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": "
+                                    + e.getMessage() + above));
         }
         output.finish();
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");

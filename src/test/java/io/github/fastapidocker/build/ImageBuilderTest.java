@@ -140,6 +140,20 @@ class ImageBuilderTest {
     }
 
     @Test
+    void withTheUsersDockerfileTheHintIsItsFromLine() {
+        assertEquals(
+                java.util.Optional.of("Image build failed at Step 1/2 : FROM nope:1: the engine could not pull the"
+                        + " base image nope:1: pull access denied for nope, repository does not exist. Check its name"
+                        + " and tag, the registry login and the network, or change the FROM line of your Dockerfile ("
+                        + MavenHints.INSTANCE.name(Setting.DOCKERFILE) + ")"),
+                BaseImagePull.message(
+                        "Step 1/2 : FROM nope:1",
+                        "pull access denied for nope, repository does not exist",
+                        false,
+                        MavenHints.INSTANCE));
+    }
+
+    @Test
     void pullWordsAtAnotherStepAreNotABaseImageFailure() throws IOException {
         engine.buildOutput = List.of("Step 1/2 : FROM base\n", " ---> 111\n", "Step 2/2 : RUN docker pull x\n");
         engine.buildError = "pull access denied for x, repository does not exist";
