@@ -142,9 +142,13 @@ public final class ImageBuilder {
         } catch (BuildFailedException e) {
             output.finish();
             // The output was streamed to the log as it came: the message does not repeat it.
-            throw new BuildFailedException("Image build failed"
-                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": " + e.getMessage()
-                    + (output.tail().isEmpty() ? "" : " (the build output is above)"));
+            String above = output.tail().isEmpty() ? "" : " (the build output is above)";
+            throw new BuildFailedException(
+                    BaseImagePull.message(output.currentStep(), e.getMessage(), plan.generated(), hints)
+                            .map(message -> message + above)
+                            .orElseGet(() -> "Image build failed"
+                                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": "
+                                    + e.getMessage() + above));
         }
         output.finish();
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");

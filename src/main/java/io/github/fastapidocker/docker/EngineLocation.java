@@ -3,12 +3,15 @@ package io.github.fastapidocker.docker;
 import io.github.fastapidocker.docker.config.DockerCliConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Where to find the engine: an explicit host, or the docker CLI's own rules (DOCKER_HOST,
  * DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, DOCKER_CONTEXT or the current context in the docker config,
- * then the default socket), which the adapter applies. How the user sets the explicit host, and
+ * then the default socket), which the adapter applies; when none of those names one and the
+ * default socket is missing, the sockets of the common engines ({@link EngineSockets}). How the user sets the explicit host, and
  * how to change it, is the caller's to say: this package knows no build tool.
  *
  * @param explicitHost the configured host, or {@code null}
@@ -37,20 +40,67 @@ public record EngineLocation(String explicitHost, String explicitSource, String 
      * @param debug told why the docker config was ignored, if it was
      */
     public String source(Map<String, String> env, Path home, Consumer<String> debug) {
+        return named(env, home, debug).orElse("the default socket");
+    }
+
+    /**
+     * The engine to connect to.
+     *
+     * @param host the address to connect to, or {@code null} to let the docker CLI's rules find it
+     * @param source where it came from, for messages
+     * @param found the socket found by searching, if one was
+     */
+    public record Resolved(String host, String source, Optional<EngineSockets.Place> found) {}
+
+    /**
+     * Where to connect: what names the engine (the explicit host, DOCKER_HOST, a docker context)
+     * always wins, and then nothing is searched; else the default socket if it exists, else the
+     * first of {@link EngineSockets#candidates} that exists. When none does, the docker CLI's
+     * default stays, and the source lists every place tried.
+     *
+     * @param exists whether a socket is at a path (a test hands in its own)
+     */
+    public Resolved resolve(Map<String, String> env, Path home, Predicate<Path> exists, Consumer<String> debug) {
+        Optional<String> named = named(env, home, debug);
+        if (named.isPresent()) {
+            return new Resolved(null, named.get(), Optional.empty());
+        }
+        EngineSockets.Search search = EngineSockets.search(env, home, exists);
+        if (search.found().isEmpty()) {
+            return new Resolved(
+                    null,
+                    "the default socket; no engine socket at any usual place: " + search.triedPlaces(),
+                    Optional.empty());
+        }
+        EngineSockets.Place place = search.found().get();
+        if (place.socket().equals(EngineSockets.DEFAULT_SOCKET)) {
+            return new Resolved(null, "the default socket", Optional.empty());
+        }
+        return new Resolved(
+                "unix://" + place.socket(),
+                place.engine() + "'s socket, found at " + place.socket() + " (" + EngineSockets.DEFAULT_SOCKET
+                        + " is missing)",
+                Optional.of(place));
+    }
+
+    /** The explicit host, DOCKER_HOST or a docker context other than "default", if one names the engine. */
+    private Optional<String> named(Map<String, String> env, Path home, Consumer<String> debug) {
         if (explicitHost != null && !explicitHost.isBlank()) {
-            return explicitSource;
+            return Optional.of(explicitSource);
         }
         if (env.get("DOCKER_HOST") != null && !env.get("DOCKER_HOST").isBlank()) {
-            return "DOCKER_HOST";
+            return Optional.of("DOCKER_HOST");
         }
-        if (env.get("DOCKER_CONTEXT") != null && !env.get("DOCKER_CONTEXT").isBlank()) {
-            return "docker context '" + env.get("DOCKER_CONTEXT").trim() + "' (DOCKER_CONTEXT)";
+        String context = env.get("DOCKER_CONTEXT");
+        if (context != null && !context.isBlank()) {
+            return context.trim().equals("default")
+                    ? Optional.empty()
+                    : Optional.of("docker context '" + context.trim() + "' (DOCKER_CONTEXT)");
         }
         // Only to name the context in messages: docker-java applies it.
         DockerCliConfig config = DockerCliConfig.readOrEmpty(DockerCliConfig.locate(env, home), debug);
         return config.currentContext()
                 .filter(name -> !name.equals("default"))
-                .map(name -> "docker context '" + name + "' (" + config.file() + ")")
-                .orElse("the default socket");
+                .map(name -> "docker context '" + name + "' (" + config.file() + ")");
     }
 }

@@ -44,7 +44,7 @@ final class EngineConnection {
     static DockerEngine open(String dockerHost, int engineTimeout, Log log) {
         EngineTimeouts timeouts = timeouts(engineTimeout);
         long start = System.nanoTime();
-        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost), timeouts);
+        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost), timeouts, log::info);
         try {
             engine.ping();
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
+import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.maven.MavenHints;
 import io.github.fastapidocker.project.PythonProjects;
 import java.io.IOException;
@@ -120,6 +121,61 @@ class ImageBuilderTest {
         assertTrue(log.infos().contains("ERROR: No matching distribution found for nope"), log.text());
         assertFalse(e.getMessage().contains("No matching distribution"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out/image.properties")), "nothing is recorded for a failed build");
+    }
+
+    @Test
+    void aBaseImageThatCannotBePulledIsNamedWithTheSettingToChange() throws IOException {
+        engine.buildOutput = List.of("Step 1/6 : FROM python:3.99-nope AS base\n");
+        engine.buildError = "manifest for python:3.99-nope not found: manifest unknown: manifest unknown";
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan(Map.of()), settings("1.0"), 80));
+        assertEquals(
+                "Image build failed at Step 1/6 : FROM python:3.99-nope AS base: the engine could not pull the base"
+                        + " image python:3.99-nope: manifest for python:3.99-nope not found: manifest unknown:"
+                        + " manifest unknown. Check its name and tag, the registry login and the network, or set"
+                        + " another base image with " + MavenHints.INSTANCE.name(Setting.BASE_IMAGE)
+                        + " (the build output is above)",
+                e.getMessage());
+    }
+
+    @Test
+    void withTheUsersDockerfileTheHintIsItsFromLine() {
+        assertEquals(
+                java.util.Optional.of("Image build failed at Step 1/2 : FROM nope:1: the engine could not pull the"
+                        + " base image nope:1: pull access denied for nope, repository does not exist. Check its name"
+                        + " and tag, the registry login and the network, or change the FROM line of your Dockerfile ("
+                        + MavenHints.INSTANCE.name(Setting.DOCKERFILE) + ")"),
+                BaseImagePull.message(
+                        "Step 1/2 : FROM nope:1",
+                        "pull access denied for nope, repository does not exist",
+                        false,
+                        MavenHints.INSTANCE));
+    }
+
+    @Test
+    void pullWordsAtAnotherStepAreNotABaseImageFailure() throws IOException {
+        engine.buildOutput = List.of("Step 1/2 : FROM base\n", " ---> 111\n", "Step 2/2 : RUN docker pull x\n");
+        engine.buildError = "pull access denied for x, repository does not exist";
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan(Map.of()), settings("1.0"), 80));
+        assertTrue(
+                e.getMessage().startsWith("Image build failed at Step 2/2 : RUN docker pull x: pull access"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("base image"), e.getMessage());
+    }
+
+    @Test
+    void theBaseImageOfAFromStep() {
+        assertEquals(
+                java.util.Optional.of("python:3.12-slim"),
+                BaseImagePull.baseImage("Step 1/3 : FROM --platform=linux/amd64 python:3.12-slim AS build"));
+        assertEquals(
+                java.util.Optional.of("r.example/a/b@sha256:ab"),
+                BaseImagePull.baseImage("Step 2/3 : from r.example/a/b@sha256:ab"));
+        assertEquals(java.util.Optional.empty(), BaseImagePull.baseImage("Step 2/3 : RUN pip install x"));
+        assertEquals(java.util.Optional.empty(), BaseImagePull.baseImage(null));
     }
 
     @Test

@@ -1,17 +1,14 @@
 package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.SSLConfig;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineTimeouts;
-import io.github.fastapidocker.docker.EngineUnavailableException;
-import java.net.URI;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,32 +62,23 @@ public final class DockerJavaEngine implements DockerEngine {
      * {@link EngineTimeouts#connect()}.
      */
     public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts) {
-        HttpClientSetup.quietHttpWireLogs();
-        String source = location.source(System.getenv());
-        DockerClientConfig config;
-        try {
-            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
-            if (location.explicitHost() != null && !location.explicitHost().isBlank()) {
-                builder.withDockerHost(location.explicitHost().trim());
-            }
-            config = builder.build();
-        } catch (RuntimeException e) {
-            throw new EngineUnavailableException(
-                    "Cannot configure the Docker engine connection (from " + source + "): " + e.getMessage() + ". "
-                            + location.howToChange(),
-                    e);
-        }
-        URI host = config.getDockerHost();
-        SSLConfig ssl = HttpClientSetup.isLocalSocket(host)
-                ? HttpClientSetup.PLAIN_SOCKET
-                : HttpClientSetup.once(config.getSSLConfig());
-        Supplier<DockerHttpClient> clients = () -> new ApacheDockerHttpClient.Builder()
-                .dockerHost(host)
-                .sslConfig(ssl)
-                .connectionTimeout(timeouts.connect())
-                .maxConnections(16)
-                .build();
-        return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
+        return connect(location, timeouts, message -> {});
+    }
+
+    /**
+     * Connects as the docker CLI would; when nothing names the engine and the default socket is
+     * missing, to the first socket of a common engine that exists ({@link EngineLocation#resolve}).
+     *
+     * @param found told which engine's socket was found by searching, if one was
+     */
+    public static DockerJavaEngine connect(EngineLocation location, EngineTimeouts timeouts, Consumer<String> found) {
+        return EngineConnector.connect(
+                location,
+                timeouts,
+                found,
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                File.separatorChar == '/' ? Files::exists : null);
     }
 
     @Override

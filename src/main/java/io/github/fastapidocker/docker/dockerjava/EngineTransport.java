@@ -146,6 +146,9 @@ final class EngineTransport implements Closeable {
             int status = answer.status();
             if (status / 100 != 2) {
                 String message = EngineErrors.errorMessage(status, answer.body());
+                if (EngineErrors.wantsTls(status, message)) {
+                    throw new EngineUnavailableException(EngineErrors.tlsWanted(host, source), status, message);
+                }
                 throw new EngineUnavailableException(
                         "Cannot reach the Docker engine at " + host + " (from " + source + "): HTTP " + status + " "
                                 + message + ". " + howToChange,

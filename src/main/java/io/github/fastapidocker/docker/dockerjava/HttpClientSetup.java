@@ -3,6 +3,7 @@ package io.github.fastapidocker.docker.dockerjava;
 import com.github.dockerjava.transport.SSLConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 
 /** How the HTTP client to the engine is set up: TLS only where it is used, httpclient's logs kept quiet. */
@@ -50,9 +51,37 @@ final class HttpClientSetup {
     }
 
     private static void quiet(String logger, String level) {
-        String key = "org.slf4j.simpleLogger.log." + logger;
+        String key = levelProperty(logger, System.getProperties(), isMaven4Api());
         if (System.getProperty(key) == null) {
             System.setProperty(key, level);
+        }
+    }
+
+    /** Maven 3's logger reads {@code org.slf4j.simpleLogger.log.*}. */
+    static final String MAVEN3_LEVEL_PREFIX = "org.slf4j.simpleLogger.log.";
+
+    /** Maven 4's reads {@code maven.logger.log.*}, and warns on every run that the other is deprecated. */
+    static final String MAVEN4_LEVEL_PREFIX = "maven.logger.log.";
+
+    /**
+     * The system property that sets {@code logger}'s level: Maven 4's name when this runs in Maven
+     * 4 (its version, its logger's own keys, or its API present), else Maven 3's.
+     */
+    static String levelProperty(String logger, Properties system, boolean maven4Api) {
+        String version = system.getProperty("maven.version", "");
+        boolean maven4 = maven4Api
+                || version.startsWith("4")
+                || system.stringPropertyNames().stream().anyMatch(key -> key.startsWith("maven.logger."));
+        return (maven4 ? MAVEN4_LEVEL_PREFIX : MAVEN3_LEVEL_PREFIX) + logger;
+    }
+
+    /** Maven 4's API, which plugins see only in Maven 4. */
+    private static boolean isMaven4Api() {
+        try {
+            Class.forName("org.apache.maven.api.Session", false, HttpClientSetup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

@@ -127,6 +127,59 @@ class DockerJavaEngineTest {
         assertEquals("The engine refused to remove container 596169d0030b: page not found", e.getMessage());
     }
 
+    @Test
+    void anEngineThatWantsTlsSaysHowToTurnItOn() {
+        // What an engine listening with TLS answers a plain request (Go's HTTP server, text/plain).
+        http.answer(ReplayingHttpClient.response(
+                400,
+                Map.of(),
+                new java.io.ByteArrayInputStream(
+                        "Client sent an HTTP request to an HTTPS server.\n".getBytes(StandardCharsets.UTF_8))));
+        EngineUnavailableException e = assertThrows(EngineUnavailableException.class, engine::ping);
+        assertEquals(
+                "The Docker engine at " + HOST + " (from " + SOURCE + ") wants TLS: it answered \"Client sent an HTTP"
+                        + " request to an HTTPS server\". Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the"
+                        + " directory that holds its client certificates (ca.pem, cert.pem and key.pem)",
+                e.getMessage());
+        assertEquals(400, e.status());
+    }
+
+    @Test
+    void aMissingCertPathSaysSoOnceAndHowToFixIt() {
+        String message = EngineErrors.configurationProblem(
+                "Enabled TLS verification (DOCKER_TLS_VERIFY=1) but certificate path (DOCKER_CERT_PATH) '/x'"
+                        + " doesn't exist.",
+                SOURCE,
+                HINT);
+        assertEquals(
+                "Cannot configure the Docker engine connection (from " + SOURCE + "): the DOCKER_CERT_PATH directory"
+                        + " '/x' does not exist (DOCKER_TLS_VERIFY=1 asks for TLS with the certificates there). Unset"
+                        + " DOCKER_CERT_PATH and DOCKER_TLS_VERIFY, or point DOCKER_CERT_PATH at the directory that"
+                        + " holds ca.pem, cert.pem and key.pem",
+                message);
+        assertFalse(message.contains(".."), message);
+        assertFalse(message.contains("Start the Docker engine"), message);
+    }
+
+    @Test
+    void anUnsetCertPathWithTlsVerifySaysWhatToSet() {
+        String message = EngineErrors.configurationProblem(
+                "Enabled TLS verification (DOCKER_TLS_VERIFY=1) but certificate path (DOCKER_CERT_PATH) is not"
+                        + " defined.",
+                SOURCE,
+                HINT);
+        assertTrue(message.contains("DOCKER_CERT_PATH is not set"), message);
+        assertFalse(message.contains(".."), message);
+        assertFalse(message.contains(HINT), message);
+    }
+
+    @Test
+    void otherConfigurationProblemsEndWithTheHintAndOnePeriod() {
+        assertEquals(
+                "Cannot configure the Docker engine connection (from " + SOURCE + "): bad host. " + HINT,
+                EngineErrors.configurationProblem("bad host.", SOURCE, HINT));
+    }
+
     // --- images ---
 
     private BuildRequest buildRequest() throws IOException {

@@ -1,0 +1,46 @@
+package io.github.fastapidocker.docker.dockerjava;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** httpclient's loggers are kept quiet through the property the running Maven's logger reads. */
+class HttpClientSetupTest {
+    private static final String LOGGER = "org.apache.hc.client5.http.wire";
+
+    private static Properties props(String... keyValues) {
+        Properties props = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return props;
+    }
+
+    @Test
+    void maven3KeepsTheSimpleLoggerProperty() {
+        assertEquals(
+                "org.slf4j.simpleLogger.log." + LOGGER,
+                HttpClientSetup.levelProperty(LOGGER, props("maven.version", "3.9.11"), false));
+        assertEquals("org.slf4j.simpleLogger.log." + LOGGER, HttpClientSetup.levelProperty(LOGGER, props(), false));
+    }
+
+    @Test
+    void maven4ByItsVersion() {
+        assertEquals(
+                "maven.logger.log." + LOGGER,
+                HttpClientSetup.levelProperty(LOGGER, props("maven.version", "4.0.0-rc-4"), false));
+    }
+
+    @Test
+    void maven4ByItsLoggerKeys() {
+        assertEquals(
+                "maven.logger.log." + LOGGER,
+                HttpClientSetup.levelProperty(LOGGER, props("maven.logger.defaultLogLevel", "info"), false));
+    }
+
+    @Test
+    void maven4ByItsApi() {
+        assertEquals("maven.logger.log." + LOGGER, HttpClientSetup.levelProperty(LOGGER, props(), true));
+    }
+}
