@@ -114,11 +114,11 @@ public final class ImagePusher {
                 Optional<ImageInfo> local = engine.inspectImage(reference);
                 if (local.isEmpty()) {
                     engine.tag(built, image.name(), tag);
-                    log.info("Tagged " + reference + " from the built image " + shortId(built));
+                    log.info("Tagged " + reference + " from the built image " + DockerEngine.shortId(built));
                 } else if (!local.get().id().equals(built)) {
                     engine.tag(built, image.name(), tag);
-                    log.info("Tagged " + reference + " from the built image " + shortId(built) + " (it named "
-                            + shortId(local.get().id()) + ")");
+                    log.info("Tagged " + reference + " from the built image " + DockerEngine.shortId(built)
+                            + " (it named " + DockerEngine.shortId(local.get().id()) + ")");
                 }
             }
         } else {
@@ -205,10 +205,6 @@ public final class ImagePusher {
         }
         return "Registry " + registry + " refused the login (unauthorized) for " + reference + ": " + message
                 + ". Credentials tried: " + c.describe() + ". Check them. " + fix;
-    }
-
-    private static String shortId(String id) {
-        return DockerEngine.shortId(id);
     }
 
     /** Counts, per layer, whether it was uploaded or already there (its last status wins). */

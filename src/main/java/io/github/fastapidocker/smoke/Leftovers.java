@@ -31,7 +31,7 @@ final class Leftovers {
                     : labels.entrySet().containsAll(ours.entrySet());
             if (leftover) {
                 engine.removeContainer(id);
-                log.warn("Removed container " + Readiness.shortId(id) + " that an earlier smoke test of "
+                log.warn("Removed container " + DockerEngine.shortId(id) + " that an earlier smoke test of "
                         + labels.getOrDefault(SmokeLabels.PROJECT, "another project") + " left behind ("
                         + owner.map(o -> "its build, process " + o.pid() + ", is gone: was it killed?")
                                 .orElse("was that build killed?")

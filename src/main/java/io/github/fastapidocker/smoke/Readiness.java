@@ -102,7 +102,7 @@ public final class Readiness {
     private void checkRunning(String containerId, URI uri, long elapsedMillis) {
         Optional<ContainerState> state = engine.inspectContainer(containerId);
         if (state.isEmpty()) {
-            throw new SmokeFailedException("The smoke-test container " + shortId(containerId)
+            throw new SmokeFailedException("The smoke-test container " + DockerEngine.shortId(containerId)
                     + " disappeared before it answered GET " + uri + " (removed by someone else?)");
         }
         if (!state.get().running()) {
@@ -162,13 +162,5 @@ public final class Readiness {
 
     static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    /**
-     * The first 12 characters of a container id, as {@code docker ps} shows it; the one short form
-     * every smoke class uses.
-     */
-    static String shortId(String id) {
-        return DockerEngine.shortId(id);
     }
 }

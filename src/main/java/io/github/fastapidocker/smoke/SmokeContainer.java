@@ -61,7 +61,7 @@ final class SmokeContainer implements AutoCloseable {
         try {
             engine.removeContainer(id);
         } catch (RuntimeException e) {
-            log.warn("Could not remove smoke-test container " + Readiness.shortId(id) + ": " + e.getMessage()
+            log.warn("Could not remove smoke-test container " + DockerEngine.shortId(id) + ": " + e.getMessage()
                     + " (remove it with: docker rm -f " + id + ")");
         }
         log.debug("timing: remove " + Readiness.millisSince(t) + " ms");

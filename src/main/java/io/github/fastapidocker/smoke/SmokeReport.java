@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -148,18 +146,7 @@ public record SmokeReport(
     public Path write(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, FILE_NAME, ".tmp");
-            try {
-                Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeString(file, toJson());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
