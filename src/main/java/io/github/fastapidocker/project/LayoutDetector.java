@@ -40,37 +40,31 @@ public final class LayoutDetector {
      *     does ({@code app}, then {@code api}, then the first FastAPI instance in the file)
      */
     public static PythonLayout detect(Path pythonDirectory, String appPath, String appObject, Hints hints) {
-        PythonLayout layout = detectFile(pythonDirectory, appPath, hints);
+        Found found = find(pythonDirectory, appPath, hints);
         if (appObject != null && !appObject.isBlank()) {
             if (!AppObjects.isIdentifier(appObject.trim())) {
                 throw new ConfigurationException(
                         hints.name(Setting.APP) + " must be a Python name, for example api, was '" + appObject + "'");
             }
-            return layout.withAppObject(appObject.trim());
+            return found.layout().withAppObject(appObject.trim());
         }
-        if (layout.appObject() != null
-                || (appPath == null || appPath.isBlank())
-                        && Entrypoint.read(pythonDirectory.toAbsolutePath().normalize())
-                                .map(e -> e.object() != null)
-                                .orElse(false)) {
-            return layout;
+        if (found.objectNamed()) {
+            return found.layout();
         }
-        Path base = pythonDirectory.toAbsolutePath().normalize();
-        return layout.withAppObject(AppObjects.find(appFileOnDisk(base, layout)).orElse(null));
+        return found.layout().withAppObject(AppObjects.find(found.file()).orElse(null));
     }
 
-    /** Where the file {@code fastapi run} is given lies in the project. */
-    private static Path appFileOnDisk(Path base, PythonLayout layout) {
-        if (layout.kind() == PythonLayout.Kind.SINGLE_FILE) {
-            return base.resolve(layout.source());
+    /**
+     * The layout, the app file on disk (to read its object from), and whether the project already
+     * named the object ({@code [tool.fastapi] entrypoint = "mod:obj"}).
+     */
+    private record Found(PythonLayout layout, Path file, boolean objectNamed) {
+        Found(PythonLayout layout, Path file) {
+            this(layout, file, false);
         }
-        // appFile starts with the target directory name, which is the source's last segment.
-        String source = layout.source();
-        int slash = source.lastIndexOf('/');
-        return base.resolve(slash < 0 ? layout.appFile() : source.substring(0, slash) + "/" + layout.appFile());
     }
 
-    private static PythonLayout detectFile(Path pythonDirectory, String appPath, Hints hints) {
+    private static Found find(Path pythonDirectory, String appPath, Hints hints) {
         Path base = pythonDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
             throw new ConfigurationException(
@@ -87,21 +81,23 @@ public final class LayoutDetector {
         for (String candidate : FILE_CANDIDATES) {
             looked.add(candidate);
             if (Files.isRegularFile(base.resolve(candidate))) {
-                return new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate);
+                return new Found(
+                        new PythonLayout(PythonLayout.Kind.SINGLE_FILE, candidate, candidate), base.resolve(candidate));
             }
         }
         for (String candidate : PACKAGE_CANDIDATES) {
             looked.add(candidate);
             Path file = base.resolve(candidate);
             if (Files.isRegularFile(file)) {
-                return layoutOf(base, file);
+                return new Found(layoutOf(base, file), file);
             }
         }
         looked.add(SRC_LAYOUT);
         List<String> srcMains = srcMains(base);
         if (srcMains.size() == 1) {
             // The whole src/ is the code: fastapi run puts src/ on the path for src/PKG/main.py.
-            return new PythonLayout(PythonLayout.Kind.PACKAGE, "src", srcMains.get(0));
+            return new Found(
+                    new PythonLayout(PythonLayout.Kind.PACKAGE, "src", srcMains.get(0)), base.resolve(srcMains.get(0)));
         }
         if (srcMains.size() > 1) {
             throw new ConfigurationException("Several FastAPI applications in " + base.resolve("src") + ": "
@@ -113,14 +109,14 @@ public final class LayoutDetector {
     }
 
     /** The module the entrypoint names, as a file of the project; its object too. */
-    private static PythonLayout fromEntrypoint(Path base, Entrypoint entrypoint) {
+    private static Found fromEntrypoint(Path base, Entrypoint entrypoint) {
         for (String candidate : entrypoint.candidates()) {
             Path file = base.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 PythonLayout layout = candidate.startsWith("src/")
                         ? new PythonLayout(PythonLayout.Kind.PACKAGE, "src", candidate)
                         : layoutOf(base, file);
-                return layout.withAppObject(entrypoint.object());
+                return new Found(layout.withAppObject(entrypoint.object()), file, entrypoint.object() != null);
             }
         }
         throw new ConfigurationException("[tool.fastapi] entrypoint in " + base.resolve(Entrypoint.PYPROJECT)
@@ -144,7 +140,7 @@ public final class LayoutDetector {
         }
     }
 
-    private static PythonLayout fromAppPath(Path base, String appPath, Hints hints) {
+    private static Found fromAppPath(Path base, String appPath, Hints hints) {
         Path path = base.resolve(appPath).normalize();
         if (!path.startsWith(base)) {
             throw new ConfigurationException(
@@ -153,7 +149,7 @@ public final class LayoutDetector {
         if (Files.isDirectory(path)) {
             for (String name : FILE_CANDIDATES) {
                 if (Files.isRegularFile(path.resolve(name))) {
-                    return layoutOf(base, path.resolve(name));
+                    return new Found(layoutOf(base, path.resolve(name)), path.resolve(name));
                 }
             }
             throw new ConfigurationException(
@@ -163,7 +159,7 @@ public final class LayoutDetector {
             throw new ConfigurationException(
                     hints.name(Setting.APP_PATH) + " must name a .py file or a package directory, not found: " + path);
         }
-        return layoutOf(base, path);
+        return new Found(layoutOf(base, path), path);
     }
 
     /** A file inside a package is copied with its whole top-level package, as fastapi run imports it. */
