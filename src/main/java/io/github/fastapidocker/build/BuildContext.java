@@ -35,6 +35,8 @@ public final class BuildContext {
     private final TreeMap<String, ContextEntry> entries = new TreeMap<>();
     private final Path boundary;
     private final DockerIgnore ignore;
+    /** The boundary's real location, found once (every file from disk is checked against it). */
+    private Path realBoundary;
 
     /**
      * @param boundary the Python directory: every file from disk must really be inside it
@@ -51,7 +53,7 @@ public final class BuildContext {
      */
     public BuildContext add(ContextEntry entry) {
         if (entry.source() != null) {
-            ContextPaths.checkInside(entry.source(), boundary);
+            checkInside(entry.source());
         }
         entries.put(entry.name(), entry);
         return this;
@@ -62,7 +64,7 @@ public final class BuildContext {
      * {@link #EXCLUDED_DIRECTORIES}, {@link #EXCLUDED_SUFFIXES} and any path in {@code excluded}.
      */
     public BuildContext addTree(String name, Path source, Set<Path> excluded) {
-        ContextPaths.checkInside(source, boundary);
+        checkInside(source);
         if (Files.isRegularFile(source)) {
             add(ContextEntry.file(name, source, Files.isExecutable(source)));
             return this;
@@ -70,22 +72,25 @@ public final class BuildContext {
         Set<Path> skip =
                 excluded.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet());
         Path root = source.toAbsolutePath().normalize();
+        // What the .dockerignore sees: paths relative to the Python directory, the context root.
+        String ignorePrefix =
+                ignore.isEmpty() || !root.startsWith(boundary) ? null : ContextPaths.relativeName(boundary, root);
         // Links are followed so that a linked app/ arrives whole; add() refuses any that leads out.
         try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             List<Path> paths = walk.filter(p -> !isExcluded(root, p, skip)).toList();
             for (Path path : paths) {
                 String relative = ContextPaths.relativeName(root, path);
                 String entryName = relative.isEmpty() ? name : (name.isEmpty() ? relative : name + "/" + relative);
-                if (entryName.isEmpty() || ignore.excludes(contextName(path, entryName))) {
+                if (entryName.isEmpty() || ignored(ignorePrefix, relative, entryName)) {
                     continue;
                 }
                 if (Files.isDirectory(path)) {
-                    ContextPaths.checkInside(path, boundary);
+                    checkInside(path);
                     add(ContextEntry.directory(entryName));
                 } else if (Files.isRegularFile(path)) {
                     add(ContextEntry.file(entryName, path, Files.isExecutable(path)));
                 } else if (Files.isSymbolicLink(path)) {
-                    ContextPaths.checkInside(path, boundary);
+                    checkInside(path);
                 }
             }
         } catch (UncheckedIOException e) {
@@ -101,13 +106,22 @@ public final class BuildContext {
         return this;
     }
 
-    /**
-     * The path as the {@code .dockerignore} sees it: relative to the Python directory (the context
-     * root), whatever name the entry has in the context.
-     */
-    private String contextName(Path path, String entryName) {
-        Path abs = path.toAbsolutePath().normalize();
-        return abs.startsWith(boundary) ? ContextPaths.relativeName(boundary, abs) : entryName;
+    /** Whether the {@code .dockerignore} leaves the path out (its name relative to the context root). */
+    private boolean ignored(String ignorePrefix, String relative, String entryName) {
+        if (ignore.isEmpty()) {
+            return false;
+        }
+        String contextName = ignorePrefix == null
+                ? entryName
+                : ignorePrefix.isEmpty() ? relative : relative.isEmpty() ? ignorePrefix : ignorePrefix + "/" + relative;
+        return ignore.excludes(contextName);
+    }
+
+    private void checkInside(Path path) {
+        if (realBoundary == null) {
+            realBoundary = ContextPaths.realPath(boundary);
+        }
+        ContextPaths.checkInside(path, boundary, realBoundary);
     }
 
     /** An ignored directory whose files a {@code !} pattern brought back still needs its entry. */

@@ -71,13 +71,21 @@ final class ContextPaths {
      * points to.
      */
     static void checkInside(Path path, Path boundary) {
-        Path realBoundary;
-        Path real;
+        checkInside(path, boundary, realPath(boundary));
+    }
+
+    /** The boundary's real location, once for a whole context. */
+    static Path realPath(Path boundary) {
         try {
-            realBoundary = boundary.toRealPath();
+            return boundary.toRealPath();
         } catch (IOException e) {
             throw new ConfigurationException("Python directory not found: " + boundary);
         }
+    }
+
+    /** {@link #checkInside(Path, Path)} with the boundary's real location already known. */
+    static void checkInside(Path path, Path boundary, Path realBoundary) {
+        Path real;
         try {
             real = path.toRealPath();
         } catch (NoSuchFileException e) {
