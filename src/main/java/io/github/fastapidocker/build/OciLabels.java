@@ -39,35 +39,25 @@ public final class OciLabels {
 
     /** The labels, sorted by name; any URL's user-info removed, with a warning that names the label. */
     public static Map<String, String> of(ProjectInfo project, Map<String, String> userLabels, BuildLog log) {
-        Map<String, String> labels = of(project, userLabels);
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put(PREFIX + "title", project.title());
+        given.put(PREFIX + "version", project.version());
+        given.put(PREFIX + "description", project.description());
+        given.put(PREFIX + "url", project.url());
+        given.put(PREFIX + "source", project.source());
+        given.values().removeIf(v -> v == null || v.isBlank());
+        given.replaceAll((k, v) -> v.strip());
+        if (userLabels != null) {
+            given.putAll(userLabels);
+        }
         Map<String, String> result = new TreeMap<>();
-        labels.forEach((name, value) -> {
+        given.forEach((name, value) -> {
             String clean = withoutUserInfo(value);
             if (clean != null && !clean.equals(value)) {
                 log.warn("Label " + name + " had a user name or password in a URL: left out of the image");
             }
             result.put(name, clean);
         });
-        return result;
-    }
-
-    /** The labels, sorted by name, as given. */
-    static Map<String, String> of(ProjectInfo project, Map<String, String> userLabels) {
-        Map<String, String> result = new TreeMap<>();
-        Map<String, String> oci = new LinkedHashMap<>();
-        oci.put("title", project.title());
-        oci.put("version", project.version());
-        oci.put("description", project.description());
-        oci.put("url", project.url());
-        oci.put("source", project.source());
-        oci.forEach((k, v) -> {
-            if (v != null && !v.isBlank()) {
-                result.put(PREFIX + k, v.strip());
-            }
-        });
-        if (userLabels != null) {
-            result.putAll(userLabels);
-        }
         return result;
     }
 }
