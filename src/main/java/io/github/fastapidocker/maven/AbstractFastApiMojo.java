@@ -3,7 +3,6 @@ package io.github.fastapidocker.maven;
 import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.kernel.BuildLog;
-import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.FastApiDockerException;
 import io.github.fastapidocker.kernel.Hints;
 import java.io.File;
@@ -73,11 +72,8 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
             run();
         } catch (EngineUnavailableException e) {
             throw new MojoExecutionException(e.getMessage());
-        } catch (EngineException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (ConfigurationException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (FastApiDockerException e) {
+        } catch (EngineException | FastApiDockerException e) {
+            // A refusal of the engine, a failed smoke test, a mistake in the configuration.
             throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(
