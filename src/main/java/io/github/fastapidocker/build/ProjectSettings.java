@@ -31,29 +31,4 @@ public record ProjectSettings(
         DockerfileOptions options,
         Set<Path> excluded,
         Map<String, String> labels,
-        String app) {
-
-    /** Settings whose object is found as {@code fastapi run} finds it. */
-    public ProjectSettings(
-            Path pythonDirectory,
-            String requirementsFile,
-            String pythonDependencies,
-            List<String> pythonExtras,
-            String appPath,
-            Path userDockerfile,
-            DockerfileOptions options,
-            Set<Path> excluded,
-            Map<String, String> labels) {
-        this(
-                pythonDirectory,
-                requirementsFile,
-                pythonDependencies,
-                pythonExtras,
-                appPath,
-                userDockerfile,
-                options,
-                excluded,
-                labels,
-                null);
-    }
-}
+        String app) {}

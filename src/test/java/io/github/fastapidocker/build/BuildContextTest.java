@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
@@ -18,7 +17,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -30,16 +28,7 @@ class BuildContextTest {
     Path dir;
 
     private ProjectSettings settings(Path dockerfile) {
-        return new ProjectSettings(
-                dir,
-                "requirements.txt",
-                null,
-                java.util.List.of(),
-                null,
-                dockerfile,
-                new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                Set.of(dir.resolve("target")),
-                Map.of());
+        return Projects.in(dir).dockerfile(dockerfile).settings();
     }
 
     private byte[] tar(BuildPlan plan) throws IOException {
@@ -114,16 +103,10 @@ class BuildContextTest {
         PythonProjects.write(dir, "app/__init__.py", "");
         PythonProjects.write(dir, "app/main.py", "");
         PythonProjects.write(dir, "deps/prod.txt", "fastapi==1\n");
-        ProjectSettings s = new ProjectSettings(
-                dir,
-                "deps/prod.txt",
-                null,
-                java.util.List.of(),
-                null,
-                null,
-                new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                Set.of(),
-                Map.of());
+        ProjectSettings s = Projects.in(dir)
+                .requirementsFile("deps/prod.txt")
+                .excluded(Set.of())
+                .settings();
         byte[] tar = tar(BuildPlan.of(s, BuildLog.SILENT, MavenHints.INSTANCE));
         assertEquals(
                 List.of("Dockerfile", "app/", "app/__init__.py", "app/main.py", "requirements.txt"),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
 import io.github.fastapidocker.maven.MavenHints;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -36,19 +34,7 @@ class ContextHygieneTest {
     Path outside;
 
     private BuildPlan plan(Path dockerfile, RecordingLog log) {
-        return BuildPlan.of(
-                new ProjectSettings(
-                        dir,
-                        "requirements.txt",
-                        null,
-                        java.util.List.of(),
-                        null,
-                        dockerfile,
-                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                        Set.of(dir.resolve("target")),
-                        Map.of()),
-                log,
-                MavenHints.INSTANCE);
+        return Projects.in(dir).dockerfile(dockerfile).plan(log);
     }
 
     /** Entry name to content (directories as "/"). */

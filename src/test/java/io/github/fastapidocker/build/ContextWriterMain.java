@@ -1,12 +1,8 @@
 package io.github.fastapidocker.build;
 
-import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
-import io.github.fastapidocker.maven.MavenHints;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Plans a project's build and writes its context, in a JVM of its own: so a test can start it the
@@ -21,19 +17,7 @@ public final class ContextWriterMain {
         Path tar = Path.of(args[1]);
         Path dockerfile = args.length > 2 ? Path.of(args[2]) : null;
         try {
-            BuildPlan plan = BuildPlan.of(
-                    new ProjectSettings(
-                            project,
-                            "requirements.txt",
-                            null,
-                            java.util.List.of(),
-                            null,
-                            dockerfile,
-                            new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                            Set.of(project.resolve("target")),
-                            Map.of()),
-                    BuildLog.SILENT,
-                    MavenHints.INSTANCE);
+            BuildPlan plan = Projects.in(project).dockerfile(dockerfile).plan(BuildLog.SILENT);
             plan.context().writeTo(tar);
         } catch (ConfigurationException e) {
             System.out.println(e.getMessage());

@@ -3,9 +3,7 @@ package io.github.fastapidocker.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.RecordingLog;
-import io.github.fastapidocker.maven.MavenHints;
 import io.github.fastapidocker.project.PythonProjects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -44,19 +41,7 @@ class DependencyPlanTest {
     }
 
     private BuildPlan plan(String source) {
-        return BuildPlan.of(
-                new ProjectSettings(
-                        dir,
-                        "requirements.txt",
-                        source,
-                        List.of(),
-                        null,
-                        null,
-                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                        Set.of(dir.resolve("target")),
-                        Map.of()),
-                new RecordingLog(),
-                MavenHints.INSTANCE);
+        return Projects.in(dir).dependencies(source).plan(new RecordingLog());
     }
 
     private static Map<String, String> files(BuildPlan plan) throws IOException {

@@ -10,7 +10,6 @@ import io.github.fastapidocker.docker.BuildFailedException;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.FakeEngine;
 import io.github.fastapidocker.docker.ImageReference;
-import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.RecordingLog;
 import io.github.fastapidocker.kernel.Setting;
@@ -36,19 +35,7 @@ class ImageBuilderTest {
         if (!Files.exists(dir.resolve("py"))) {
             PythonProjects.seed(dir.resolve("py"));
         }
-        return BuildPlan.of(
-                new ProjectSettings(
-                        dir.resolve("py"),
-                        "requirements.txt",
-                        null,
-                        java.util.List.of(),
-                        null,
-                        null,
-                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                        Set.of(),
-                        labels),
-                log,
-                MavenHints.INSTANCE);
+        return Projects.in(dir.resolve("py")).excluded(Set.of()).labels(labels).plan(log);
     }
 
     private BuildSettings settings(String... tags) {
@@ -307,19 +294,7 @@ class ImageBuilderTest {
     }
 
     private BuildPlan planOf(Path project) {
-        return BuildPlan.of(
-                new ProjectSettings(
-                        project,
-                        "requirements.txt",
-                        null,
-                        java.util.List.of(),
-                        null,
-                        null,
-                        new DockerfileOptions("python:3.14", 80, null, false, null, null),
-                        Set.of(),
-                        Map.of()),
-                new RecordingLog(),
-                MavenHints.INSTANCE);
+        return Projects.in(project).excluded(Set.of()).plan(new RecordingLog());
     }
 
     private BuildSettings settingsFor(String tag) {
