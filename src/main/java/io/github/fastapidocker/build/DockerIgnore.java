@@ -147,10 +147,8 @@ public final class DockerIgnore {
                 if (end < 0) {
                     regex.append("\\[");
                 } else {
-                    String set = pattern.substring(i + 1, end);
-                    regex.append('[')
-                            .append(set.startsWith("^") ? "^" + set.substring(1) : set)
-                            .append(']');
+                    // Go's character classes ([a-z], [^0-9]) read the same as Java's.
+                    regex.append(pattern, i, end + 1);
                     i = end;
                 }
             } else if (".+()|{}$^".indexOf(c) >= 0) {
