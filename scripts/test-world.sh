@@ -77,6 +77,9 @@ INDEX_IMAGE=${FASTAPI_TEST_INDEX_IMAGE:-$BASE_IMAGE-index}
 INDEX_RECIPE_VERSION=1
 
 DEFAULT_DOCKER_HOST=unix:///var/run/docker.sock
+# The engine started here also listens on this loopback TCP address (plain, no TLS): the ITs of a
+# remote engine (smoke probes go to the engine's host) use it. 127.0.0.2 is loopback too.
+TCP_ENGINE_HOST=${FASTAPI_TEST_TCP_ENGINE:-tcp://127.0.0.2:2375}
 # dockerd writes this pidfile itself; its presence in OUR state dir is the
 # record that this script started the engine (and so may stop it).
 ENGINE_PIDFILE="$STATE_DIR/dockerd.pid"
@@ -242,7 +245,7 @@ engine_up() {
   # dockerd writes its own PID to --pidfile once it owns the daemon lock.
   setsid dockerd \
     --iptables=false --ip6tables=false --bridge=none \
-    --host "$DEFAULT_DOCKER_HOST" \
+    --host "$DEFAULT_DOCKER_HOST" --host "$TCP_ENGINE_HOST" \
     --pidfile "$ENGINE_PIDFILE" \
     >>"$ENGINE_LOG" 2>&1 </dev/null 9>&- &
   local launcher=$!
@@ -766,6 +769,12 @@ write_env_file() {
     env_line FASTAPI_TEST_INDEX_IMAGE "$INDEX_IMAGE"
     env_line FASTAPI_TEST_NETWORK_MODE host
     env_line DOCKER_HOST "$ENGINE_HOST"
+    # The same engine over TCP, when it answers there (an engine reused from elsewhere may not).
+    if DOCKER_HOST=$TCP_ENGINE_HOST timeout 10 docker version >/dev/null 2>&1; then
+      env_line FASTAPI_TEST_TCP_ENGINE "$TCP_ENGINE_HOST"
+    else
+      env_line FASTAPI_TEST_TCP_ENGINE ""
+    fi
   } >"$tmp"
   chmod 600 "$tmp"
   mv -f "$tmp" "$ENV_FILE"
