@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 MAVEN=${FASTAPI_TEST_MAVEN:-./mvnw}
-# The registry's and the package index's addresses and logins reach the ITs as Maven properties (see pom.xml).
+# The registry's and the package index's addresses and logins, and the engine's TCP address (empty when
+# it does not listen on one), reach the ITs as Maven properties (see pom.xml).
 # shellcheck disable=SC2016 # expanded by the inner shell, after the world's env is exported
 exec scripts/with-test-world.sh bash -c \
   '"$0" -B verify -Dfastapi.test.baseImage="$FASTAPI_TEST_BASE_IMAGE" \
@@ -16,4 +17,5 @@ exec scripts/with-test-world.sh bash -c \
     -Dfastapi.test.indexUrl="$FASTAPI_TEST_INDEX_URL" \
     -Dfastapi.test.indexAuthUrl="$FASTAPI_TEST_INDEX_AUTH_URL" \
     -Dfastapi.test.indexUser="$FASTAPI_TEST_INDEX_USER" \
-    -Dfastapi.test.indexPassword="$FASTAPI_TEST_INDEX_PASSWORD" "$@"' "$MAVEN" "$@"
+    -Dfastapi.test.indexPassword="$FASTAPI_TEST_INDEX_PASSWORD" \
+    -Dfastapi.test.tcpEngine="${FASTAPI_TEST_TCP_ENGINE:-}" "$@"' "$MAVEN" "$@"

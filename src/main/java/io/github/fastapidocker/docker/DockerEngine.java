@@ -106,7 +106,13 @@ public interface DockerEngine extends Closeable {
     /** What the engine says about an image. */
     record ImageInfo(String id, List<String> repoTags, long size, List<String> layers) {}
 
-    /** What to run. */
+    /**
+     * What to run.
+     *
+     * @param containerPort the container's TCP port to publish, or {@code null} for none
+     * @param hostPort the host port to publish it on, or {@code null} for one the engine picks
+     * @param hostIp the host address to publish it on, or {@code null} for every interface
+     */
     record ContainerSpec(
             String image,
             List<String> command,

@@ -2,6 +2,7 @@ package io.github.fastapidocker.docker;
 
 import io.github.fastapidocker.docker.config.DockerCliConfig;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -81,6 +82,43 @@ public record EngineLocation(String explicitHost, String explicitSource, String 
                 place.engine() + "'s socket, found at " + place.socket() + " (" + EngineSockets.DEFAULT_SOCKET
                         + " is missing)",
                 Optional.of(place));
+    }
+
+    /**
+     * The host part of an engine address reached over the network ({@code tcp://docker:2375},
+     * {@code tcp://[::1]:2376}, {@code http://} and {@code https://} alike): the name or address,
+     * without brackets, port or user; empty for a local socket ({@code unix://}, {@code npipe://}) or
+     * an address without a host. The engine's published ports, and a server on its host network,
+     * are on that host. Pure: it reads nothing but the address.
+     *
+     * @param engineAddress the address the engine was reached at, as the adapter reports it
+     */
+    public static Optional<String> networkHost(String engineAddress) {
+        if (engineAddress == null) {
+            return Optional.empty();
+        }
+        String address = engineAddress.trim();
+        int schemeEnd = address.indexOf("://");
+        if (schemeEnd < 0) {
+            return Optional.empty();
+        }
+        String scheme = address.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("tcp") && !scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.empty();
+        }
+        String authority = address.substring(schemeEnd + 3);
+        int slash = authority.indexOf('/');
+        authority = slash < 0 ? authority : authority.substring(0, slash);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        String host;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            host = close < 0 ? "" : authority.substring(1, close);
+        } else {
+            int colon = authority.indexOf(':');
+            host = colon < 0 ? authority : authority.substring(0, colon);
+        }
+        return host.isEmpty() ? Optional.empty() : Optional.of(host);
     }
 
     /** The explicit host, DOCKER_HOST or a docker context other than "default", if one names the engine. */

@@ -49,6 +49,7 @@ public final class MavenHints implements Hints {
         put(Setting.REGISTRY_USERNAME, "registryUsername", PropertyNames.REGISTRY_USERNAME);
         put(Setting.REGISTRY_PASSWORD, "registryPassword", PropertyNames.REGISTRY_PASSWORD);
         put(Setting.SMOKE_NETWORK, "smokeNetwork", PropertyNames.SMOKE_NETWORK);
+        put(Setting.SMOKE_HOST, "smokeHost", PropertyNames.SMOKE_HOST);
         put(Setting.SMOKE_TIMEOUT, "smokeTimeout", PropertyNames.SMOKE_TIMEOUT);
         put(Setting.STOP_TIMEOUT, "stopTimeout", PropertyNames.SMOKE_STOP_TIMEOUT);
         put(Setting.GRACEFUL_STOP, "gracefulStop", PropertyNames.SMOKE_GRACEFUL_STOP);

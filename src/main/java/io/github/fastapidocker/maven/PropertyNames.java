@@ -35,6 +35,7 @@ public final class PropertyNames {
     public static final String REGISTRY_PASSWORD = "fastapi.registry.password";
 
     public static final String SMOKE_NETWORK = "fastapi.smoke.network";
+    public static final String SMOKE_HOST = "fastapi.smoke.host";
     public static final String SMOKE_TIMEOUT = "fastapi.smoke.timeout";
     public static final String SMOKE_STOP_TIMEOUT = "fastapi.smoke.stopTimeout";
     public static final String SMOKE_GRACEFUL_STOP = "fastapi.smoke.gracefulStop";

@@ -67,12 +67,28 @@ public class SmokeMojo extends AbstractImageMojo {
      * How the container is reached: {@code bridge} publishes its port on a free port of 127.0.0.1;
      * {@code host} shares the host's network and runs the server on a free loopback port in place of
      * {@code port} (for engines without a bridge network and some CI runners; with your own
-     * Dockerfile the image's own command and {@code port} are used).
+     * Dockerfile the image's own command and {@code port} are used). On a remote engine both are on
+     * the engine's host: see {@code smokeHost}.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.SMOKE_NETWORK, defaultValue = "bridge")
     protected String smokeNetwork;
+
+    /**
+     * Where the probes go: a host name, an IPv4 address or an IPv6 address (with or without
+     * brackets), without scheme, port or path. Default: for an engine reached over TCP
+     * ({@code DOCKER_HOST=tcp://docker:2375} of GitLab's Docker-in-Docker service, a build host over
+     * TLS, a docker context), the host of its address, where its published ports and its host network
+     * are; for a local socket, 127.0.0.1. Set it when that host reaches the engine's ports under
+     * another name, as Testcontainers' {@code TESTCONTAINERS_HOST_OVERRIDE} does. A loopback address
+     * keeps the server and its port on that address; any other host is reached from outside, so the
+     * port is published on (and a generated server listens on) every interface of the engine's host.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SMOKE_HOST)
+    protected String smokeHost;
 
     /**
      * Seconds the server may take to answer the first probe. A container that exits before fails at
@@ -168,6 +184,7 @@ public class SmokeMojo extends AbstractImageMojo {
                 .port(port)
                 .outputDirectory(outputDirectory.toPath())
                 .network(SmokeNetwork.parse(smokeNetwork, hints))
+                .host(smokeHost)
                 .probes(probeList)
                 .timeout(Duration.ofSeconds(smokeTimeout))
                 .stopTimeoutSeconds(stopTimeout)

@@ -8,47 +8,59 @@ import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * How the container is started and reached: on the bridge network its port is published on a free
- * loopback port; on the host network a generated server command is moved to a free loopback port,
- * and an image's own command is probed where it listens.
+ * How the container is started and reached at the {@link ProbeHost}: on the bridge network its port
+ * is published on a free port (on this machine's loopback, or one the remote engine picks); on the
+ * host network a generated server command is moved to a free port, and an image's own command is
+ * probed where it listens.
  */
 final class ContainerLaunch {
+    /** Ports tried on a remote engine's host network before one that nothing answers on there is taken. */
+    static final int REMOTE_PORT_TRIES = 3;
+
     private final SmokeNetwork network;
     private final ContainerSpec spec;
+    private final ProbeHost host;
     private final int port;
     private final String hint;
     private final Hints hints;
 
-    private ContainerLaunch(SmokeNetwork network, ContainerSpec spec, int port, String hint, Hints hints) {
+    private ContainerLaunch(
+            SmokeNetwork network, ContainerSpec spec, ProbeHost host, int port, String hint, Hints hints) {
         this.network = network;
         this.spec = spec;
+        this.host = host;
         this.port = port;
         this.hint = hint;
         this.hints = hints;
     }
 
     /**
-     * Plans the launch of {@code target}.
+     * Plans the launch of {@code target}, probed at {@code host}.
      *
-     * @param ports finds a free loopback port, and whether the image's own one is taken
+     * @param ports finds a free port, and whether the image's own one is taken
      * @param log told when the image's own port is used as it is
      * @throws ConfigurationException when the image's own command would listen on a port in use
      */
     static ContainerLaunch plan(
-            SmokeSettings settings, SmokeTarget target, LoopbackPorts ports, Hints hints, BuildLog log) {
+            SmokeSettings settings,
+            SmokeTarget target,
+            ProbeHost host,
+            LoopbackPorts ports,
+            Hints hints,
+            BuildLog log) {
         Map<String, String> labels = new LinkedHashMap<>(SmokeLabels.ofProject(settings));
         labels.put(SmokeLabels.RUN, UUID.randomUUID().toString());
         labels.putAll(SmokeOwner.current().labels());
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         if (settings.network() == SmokeNetwork.BRIDGE) {
-            int hostPort = ports.free();
+            // A remote engine picks a port free on its own host; 0 until it says which.
+            Integer hostPort = host.onThisMachine() ? ports.free(host.host()) : null;
             return new ContainerLaunch(
                     SmokeNetwork.BRIDGE,
                     new ContainerSpec(
@@ -58,34 +70,36 @@ final class ContainerLaunch {
                             SmokeNetwork.BRIDGE.engineName(),
                             target.port(),
                             hostPort,
-                            LoopbackPorts.ADDRESS,
+                            host.publishAddress(),
                             env),
-                    hostPort,
+                    host,
+                    hostPort == null ? 0 : hostPort,
                     "The server must listen on 0.0.0.0, port " + target.port() + " inside the container: "
                             + hints.name(Setting.PORT) + ".",
                     hints);
         }
         if (target.command() != null) {
-            int port = ports.free();
+            int port = freePort(host, ports);
             return new ContainerLaunch(
                     SmokeNetwork.HOST,
                     new ContainerSpec(
                             target.reference(),
-                            onLoopbackPort(target.command(), port),
+                            ServerCommand.onPort(target.command(), port, host.serverAddress()),
                             labels,
                             SmokeNetwork.HOST.engineName(),
                             null,
                             null,
                             null,
                             env),
+                    host,
                     port,
                     "",
                     hints);
         }
         // The plugin cannot move the port of a command it did not write.
         int port = target.port();
-        if (ports.inUse(port)) {
-            throw new ConfigurationException("Port " + port + " on " + LoopbackPorts.ADDRESS + " is in use, and on the"
+        if (ports.inUse(host.host(), port)) {
+            throw new ConfigurationException("Port " + port + " on " + host.host() + " is in use, and on the"
                     + " host network your image's own command listens there. Set " + hints.name(Setting.PORT)
                     + " to the port your CMD uses, free it, or use " + hints.set(Setting.SMOKE_NETWORK, "bridge")
                     + ".");
@@ -94,15 +108,39 @@ final class ContainerLaunch {
                 + " from " + hints.name(Setting.PORT) + "; the plugin cannot move it to a free port");
         log.info("The image's own command decides its bind address: on the host network a server on 0.0.0.0"
                 + " is reachable from other machines while the smoke test runs (the plugin probes "
-                + LoopbackPorts.ADDRESS + ")");
+                + host.host() + ")");
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
                 new ContainerSpec(
                         target.reference(), null, labels, SmokeNetwork.HOST.engineName(), null, null, null, env),
+                host,
                 port,
-                "On the host network your image's own command must listen on port " + port + ": set "
-                        + hints.name(Setting.PORT) + " to the port your CMD uses.",
+                "On the host network your image's own command must listen on port " + port
+                        + (host.origin() == ProbeHost.Origin.LOCAL_SOCKET
+                                ? ""
+                                : " where " + host.host() + " reaches it (" + host.host() + " itself, or 0.0.0.0)")
+                        + ": set " + hints.name(Setting.PORT) + " to the port your CMD uses.",
                 hints);
+    }
+
+    /**
+     * A free port for a server the plugin starts on the host network: free on the loopback address
+     * probed; for a remote engine, free here and answered by nothing on the engine's host as far as
+     * a connection can tell (a port taken there without answering makes the server fail to start,
+     * with its log).
+     */
+    private static int freePort(ProbeHost host, LoopbackPorts ports) {
+        if (host.onThisMachine()) {
+            return ports.free(host.host());
+        }
+        int port = 0;
+        for (int i = 0; i < REMOTE_PORT_TRIES; i++) {
+            port = ports.free(LoopbackPorts.ADDRESS);
+            if (!ports.inUse(host.host(), port)) {
+                break;
+            }
+        }
+        return port;
     }
 
     /** What the engine creates. */
@@ -110,9 +148,14 @@ final class ContainerLaunch {
         return spec;
     }
 
-    /** The loopback port to probe, as planned. */
+    /** The port to probe, as planned; 0 when the engine picks it. */
     int port() {
         return port;
+    }
+
+    /** Where the probes go. */
+    ProbeHost host() {
+        return host;
     }
 
     /** What to check when the server never answers; empty when there is nothing to add. */
@@ -154,8 +197,8 @@ final class ContainerLaunch {
     }
 
     /**
-     * The loopback port the started container is reached on: on the bridge network, the one the
-     * engine really published, since an engine without a bridge silently publishes none.
+     * The port the started container is reached on: on the bridge network, the one the engine
+     * really published, since an engine without a bridge silently publishes none.
      *
      * @throws SmokeFailedException when the engine published nothing
      */
@@ -166,48 +209,12 @@ final class ContainerLaunch {
         int containerPort = spec.containerPort();
         return engine.publishedPort(containerId, containerPort)
                 .orElseThrow(() -> new SmokeFailedException("The engine did not publish container port "
-                        + containerPort + " on " + LoopbackPorts.ADDRESS + ":"
-                        + port + ": it has no working bridge network (an engine started with --bridge=none?). "
+                        + containerPort + " on " + (port > 0 ? host.authority(port) : "its host")
+                        + ": it has no working bridge network (an engine started with --bridge=none?). "
                         + useHostNetwork()));
     }
 
     private String useHostNetwork() {
         return "Use the host network: " + hints.set(Setting.SMOKE_NETWORK, "host") + ".";
-    }
-
-    /** The recorded server command with {@code --port} moved and {@code --host} kept on loopback. */
-    static List<String> onLoopbackPort(List<String> command, int port) {
-        List<String> out = new ArrayList<>();
-        boolean portSet = false;
-        boolean hostSet = false;
-        for (int i = 0; i < command.size(); i++) {
-            String arg = command.get(i);
-            if ((arg.equals("--port") || arg.equals("--host")) && i + 1 < command.size()) {
-                boolean isPort = arg.equals("--port");
-                out.add(arg);
-                out.add(isPort ? Integer.toString(port) : LoopbackPorts.ADDRESS);
-                portSet |= isPort;
-                hostSet |= !isPort;
-                i++;
-            } else if (arg.startsWith("--port=")) {
-                out.add("--port=" + port);
-                portSet = true;
-            } else if (arg.startsWith("--host=")) {
-                out.add("--host=" + LoopbackPorts.ADDRESS);
-                hostSet = true;
-            } else {
-                out.add(arg);
-            }
-        }
-        if (!portSet) {
-            out.add("--port");
-            out.add(Integer.toString(port));
-        }
-        if (!hostSet) {
-            // Sharing the host's network, the server would otherwise listen on every interface.
-            out.add("--host");
-            out.add(LoopbackPorts.ADDRESS);
-        }
-        return out;
     }
 }

@@ -12,6 +12,7 @@ final class Findings {
     private final SmokeTarget target;
     private final SmokeNetwork network;
     private final List<String> command;
+    private final ProbeHost host;
     int port;
     Readiness.Ready ready;
     final List<ProbeResult> probes = new ArrayList<>();
@@ -22,6 +23,7 @@ final class Findings {
         this.target = target;
         this.network = network;
         this.command = launch.command();
+        this.host = launch.host();
         this.port = launch.port();
     }
 
@@ -36,6 +38,8 @@ final class Findings {
                 target.imageId(),
                 network.engineName(),
                 port,
+                host.host(),
+                "http://" + host.authority(port),
                 command,
                 ready,
                 List.copyOf(probes),

@@ -25,22 +25,23 @@ final class ProbeRunner {
         this.hints = hints;
     }
 
-    /** Every probe, in order, against the server on the loopback {@code port}. */
-    List<ProbeResult> probeAll(int port, List<Probe> probes) {
+    /** Every probe, in order, against the server on {@code port} of {@code host}. */
+    List<ProbeResult> probeAll(ProbeHost host, int port, List<Probe> probes) {
         List<ProbeResult> results = new ArrayList<>();
         for (Probe probe : probes) {
-            results.add(probe(port, probe));
+            results.add(probe(host.uri(port, probe.path()), probe));
         }
         return results;
     }
 
-    private ProbeResult probe(int port, Probe probe) {
+    private ProbeResult probe(URI uri, Probe probe) {
         long t = System.nanoTime();
         try {
-            HttpProber.Answer answer = http.get(uri(port, probe.path()), PROBE_TIMEOUT);
+            HttpProber.Answer answer = http.get(uri, PROBE_TIMEOUT);
             long latency = Readiness.millisSince(t);
             return new ProbeResult(
                     probe.path(),
+                    uri.toString(),
                     probe.expectation(),
                     answer.status(),
                     latency,
@@ -50,6 +51,7 @@ final class ProbeRunner {
         } catch (IOException e) {
             return new ProbeResult(
                     probe.path(),
+                    uri.toString(),
                     probe.expectation(),
                     null,
                     Readiness.millisSince(t),
@@ -87,9 +89,9 @@ final class ProbeRunner {
         return out.toString();
     }
 
-    /** The URI of {@code path} on the loopback {@code port}. */
+    /** The URI of {@code path} on {@code port} of 127.0.0.1. */
     static URI uri(int port, String path) {
-        return URI.create("http://" + LoopbackPorts.ADDRESS + ":" + port + path);
+        return ProbeHost.choose(null, null).uri(port, path);
     }
 
     static String shorten(String body) {

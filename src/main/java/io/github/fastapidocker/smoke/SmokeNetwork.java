@@ -7,11 +7,14 @@ import java.util.Locale;
 
 /** How the smoke container is reached from the build. */
 public enum SmokeNetwork {
-    /** The engine's default network; the container port is published on a free port of 127.0.0.1. */
+    /**
+     * The engine's default network; the container port is published on a free port of 127.0.0.1, or
+     * of the {@code ProbeHost} on another engine.
+     */
     BRIDGE,
     /**
-     * The host's network: the server gets a free loopback port in place of its configured one, so
-     * two builds never collide (for engines without a bridge and some CI runners).
+     * The host's network: the server gets a free port in place of its configured one, so two builds
+     * never collide (for engines without a bridge and some CI runners).
      */
     HOST;
 

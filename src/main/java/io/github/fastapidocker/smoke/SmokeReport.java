@@ -18,7 +18,9 @@ import java.util.List;
  * @param image the image as named ({@code name:tag})
  * @param imageId the image id that ran
  * @param network {@code bridge} or {@code host}
- * @param port the loopback port probed
+ * @param port the port probed
+ * @param host the host probed: 127.0.0.1, the engine's host or the configured one
+ * @param url where the probes went, {@code http://host:port}
  * @param command the command the container ran, or empty for the image's own
  * @param ready how the server became ready, or {@code null} when it never did
  * @param probes each probe's result, in order (empty when the server never became ready)
@@ -32,6 +34,8 @@ public record SmokeReport(
         String imageId,
         String network,
         int port,
+        String host,
+        String url,
         List<String> command,
         Readiness.Ready ready,
         List<ProbeResult> probes,
@@ -53,6 +57,7 @@ public record SmokeReport(
      * One probe's answer.
      *
      * @param path what was requested
+     * @param url the whole URL requested
      * @param expected what the probe expects, in words
      * @param status the status, or {@code null} when nothing answered
      * @param latencyMillis the time to the whole answer
@@ -60,7 +65,7 @@ public record SmokeReport(
      * @param body the body, shortened
      */
     public record ProbeResult(
-            String path, String expected, Integer status, long latencyMillis, String problem, String body) {
+            String path, String url, String expected, Integer status, long latencyMillis, String problem, String body) {
         public boolean passed() {
             return problem == null;
         }
@@ -93,6 +98,8 @@ public record SmokeReport(
         root.put("imageId", imageId);
         root.put("network", network);
         root.put("port", port);
+        root.put("host", host);
+        root.put("url", url);
         ArrayNode cmd = root.putArray("command");
         command.forEach(cmd::add);
         if (ready != null) {
@@ -104,6 +111,7 @@ public record SmokeReport(
         for (ProbeResult p : probes) {
             ObjectNode node = list.addObject();
             node.put("path", p.path());
+            node.put("url", p.url());
             node.put("expected", p.expected());
             if (p.status() == null) {
                 node.putNull("status");

@@ -52,7 +52,7 @@ public final class SmokeRunner {
      */
     public SmokeReport run(SmokeSettings settings) {
         long start = System.nanoTime();
-        return run(settings, SmokeTarget.find(engine, settings, hints), start);
+        return run(settings, SmokeTarget.find(engine, settings, hints), probeHost(settings), start);
     }
 
     /**
@@ -65,19 +65,25 @@ public final class SmokeRunner {
     public Optional<SmokeReport> runUnlessPassed(SmokeSettings settings) {
         long start = System.nanoTime();
         SmokeTarget target = SmokeTarget.find(engine, settings, hints);
-        if (target.passedBefore(settings)) {
+        ProbeHost host = probeHost(settings);
+        if (target.passedBefore(settings, host)) {
             summary.skipped(target, settings);
             return Optional.empty();
         }
-        return Optional.of(run(settings, target, start));
+        return Optional.of(run(settings, target, host, start));
     }
 
-    private SmokeReport run(SmokeSettings settings, SmokeTarget target, long start) {
+    /** The configured host, else the host of the engine's address, else 127.0.0.1. */
+    private ProbeHost probeHost(SmokeSettings settings) {
+        return ProbeHost.choose(settings.host(), engine.host());
+    }
+
+    private SmokeReport run(SmokeSettings settings, SmokeTarget target, ProbeHost host, long start) {
         target.forgetPass(settings);
         SmokeReport.discard(settings.outputDirectory());
         List<Probe> probes = settings.effectiveProbes();
         new Leftovers(engine, log).remove(settings);
-        ContainerLaunch launch = ContainerLaunch.plan(settings, target, ports, hints, log);
+        ContainerLaunch launch = ContainerLaunch.plan(settings, target, host, ports, hints, log);
         Findings found = new Findings(target, settings.network(), launch);
         summary.starting(target, settings.network(), launch);
 
@@ -88,18 +94,19 @@ public final class SmokeRunner {
             container.start();
             found.port = launch.reachablePort(engine, container.id());
             log.debug("timing: container create + start " + millisSince(t) + " ms");
+            summary.probing(host, found.port);
 
             found.ready = new Readiness(engine, http, hints)
                     .await(
                             container.id(),
-                            ProbeRunner.uri(found.port, probes.get(0).path()),
+                            host.uri(found.port, probes.get(0).path()),
                             settings.timeout(),
                             launch.hint());
             log.debug("timing: ready after " + found.ready.millis() + " ms, " + found.ready.attempts() + " tries");
 
             t = System.nanoTime();
             ProbeRunner prober = new ProbeRunner(http, hints);
-            found.probes.addAll(prober.probeAll(found.port, probes));
+            found.probes.addAll(prober.probeAll(host, found.port, probes));
             log.debug("timing: probes " + millisSince(t) + " ms");
             if (found.probeFailed()) {
                 throw new SmokeFailedException(
@@ -122,7 +129,7 @@ public final class SmokeRunner {
             SmokeReport report = found.report(null, millisSince(start));
             Path file = report.write(settings.outputDirectory());
             if (report.passed()) {
-                target.recordPass(settings);
+                target.recordPass(settings, host);
             }
             summary.passed(report, file);
             return report;

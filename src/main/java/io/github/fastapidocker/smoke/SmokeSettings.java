@@ -20,6 +20,8 @@ import java.util.Map;
  * @param configuredPort the configured server port, used with {@code image:tag}
  * @param outputDirectory where {@code build} recorded the image and {@code smoke.json} goes
  * @param network how the container is reached
+ * @param host where the probes go instead of the engine's host, validated; {@code null} for the
+ *     engine's host ({@code ProbeHost})
  * @param probes the configured probes; empty for {@link Probe#defaults()}
  * @param timeout how long the server may take to answer the first probe
  * @param stopTimeoutSeconds the grace period between SIGTERM and the kill
@@ -35,6 +37,7 @@ public record SmokeSettings(
         int configuredPort,
         Path outputDirectory,
         SmokeNetwork network,
+        String host,
         List<Probe> probes,
         Duration timeout,
         int stopTimeoutSeconds,
@@ -82,7 +85,7 @@ public record SmokeSettings(
     }
 
     /**
-     * Fills in {@link SmokeSettings} by name. Defaults: the bridge network, no probes (so {@link
+     * Fills in {@link SmokeSettings} by name. Defaults: the bridge network, the engine's host, no probes (so {@link
      * Probe#defaults()}), a 60 s timeout, a 10 s grace period, {@link GracefulStop#FAIL}, no
      * environment, no tag and no Dockerfile of the user's.
      */
@@ -92,6 +95,7 @@ public record SmokeSettings(
         private int port;
         private Path outputDirectory;
         private SmokeNetwork network = SmokeNetwork.BRIDGE;
+        private String host;
         private List<Probe> probes = List.of();
         private Duration timeout = Duration.ofSeconds(60);
         private int stopTimeoutSeconds = 10;
@@ -130,6 +134,12 @@ public record SmokeSettings(
         /** How the container is reached. */
         public Builder network(SmokeNetwork network) {
             this.network = network;
+            return this;
+        }
+
+        /** Where the probes go, as configured; {@code null} or blank for the engine's host. */
+        public Builder host(String host) {
+            this.host = host;
             return this;
         }
 
@@ -185,7 +195,8 @@ public record SmokeSettings(
          * The settings, validated.
          *
          * @param hints names the setting to fix in an error
-         * @throws ConfigurationException when a value is out of range or a probe is wrong
+         * @throws ConfigurationException when a value is out of range, the host is not one, or a
+         *     probe is wrong
          */
         public SmokeSettings build(Hints hints) {
             return new SmokeSettings(
@@ -194,6 +205,7 @@ public record SmokeSettings(
                             port,
                             outputDirectory,
                             network,
+                            ProbeHost.parse(host, hints),
                             probes,
                             timeout,
                             stopTimeoutSeconds,

@@ -17,10 +17,15 @@ final class SmokeSummary {
         this.hints = hints;
     }
 
-    /** What is about to run, where. */
+    /** What is about to run, on which network. */
     void starting(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
-        log.info("Smoke-testing " + target.name() + " on the " + network.engineName() + " network, server at "
-                + LoopbackPorts.ADDRESS + ":" + launch.port() + launch.describeCommand());
+        log.info("Smoke-testing " + target.name() + " on the " + network.engineName() + " network"
+                + launch.describeCommand());
+    }
+
+    /** Where the probes go, why there, and how to change it. */
+    void probing(ProbeHost host, int port) {
+        log.info("Probing http://" + host.authority(port) + " (" + host.describe(hints) + ")");
     }
 
     /** The earlier pass stands, and how to run it anyway. */

@@ -62,12 +62,12 @@ record SmokeTarget(String name, String reference, String imageId, List<String> c
         return new SmokeTarget(target.name(), target.reference(), image.id(), target.command(), target.port());
     }
 
-    /** Whether this very image already passed with these settings. */
-    boolean passedBefore(SmokeSettings settings) {
+    /** Whether this very image already passed with these settings, probed at {@code host}. */
+    boolean passedBefore(SmokeSettings settings, ProbeHost host) {
         Optional<Fingerprint.Recorded> earlier = Fingerprint.Recorded.read(fingerprintFile(settings));
         return earlier.isPresent()
                 && earlier.get().id().equals(imageId)
-                && earlier.get().fingerprint().equals(fingerprint(settings));
+                && earlier.get().fingerprint().equals(fingerprint(settings, host));
     }
 
     /** Forgets an earlier pass: a run that fails now must not leave it standing. */
@@ -75,18 +75,19 @@ record SmokeTarget(String name, String reference, String imageId, List<String> c
         Fingerprint.Recorded.delete(fingerprintFile(settings));
     }
 
-    /** Records that this image passed with these settings. */
-    void recordPass(SmokeSettings settings) {
-        new Fingerprint.Recorded(imageId, fingerprint(settings)).write(fingerprintFile(settings));
+    /** Records that this image passed with these settings, probed at {@code host}. */
+    void recordPass(SmokeSettings settings, ProbeHost host) {
+        new Fingerprint.Recorded(imageId, fingerprint(settings, host)).write(fingerprintFile(settings));
     }
 
     /** Everything that decides the verdict besides the image itself. */
-    String fingerprint(SmokeSettings settings) {
+    String fingerprint(SmokeSettings settings, ProbeHost host) {
         return new Fingerprint()
                 .add("image", imageId)
                 .add("command", command)
                 .add("port", port)
                 .add("network", settings.network())
+                .add("host", host.host())
                 .add("probes", settings.effectiveProbes())
                 .add("timeout", settings.timeout())
                 .add("stopTimeout", settings.stopTimeoutSeconds())

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * {@link HttpProber} over {@link HttpURLConnection}: plain HTTP/1.1 to loopback, no proxy, no
+ * {@link HttpProber} over {@link HttpURLConnection}: plain HTTP/1.1 to the {@code ProbeHost}, no proxy, no
  * redirects, no kept-alive connection. Not {@code java.net.http.HttpClient}: building one sets up
  * the whole TLS stack (about 300 ms, measured) that a plain-HTTP probe of 127.0.0.1 never uses,
  * and it made the JVM linger at exit.
@@ -38,7 +38,8 @@ public final class UrlConnectionProber implements HttpProber {
     @Override
     public Answer get(URI uri, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        // Never through a proxy: Maven's or the JVM's proxy settings would send 127.0.0.1 elsewhere.
+        // Never through a proxy: Maven's or the JVM's proxy settings would send 127.0.0.1 elsewhere,
+        // and a proxy cannot know a CI service name such as 'docker'.
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         InputStream body = null;
         try {

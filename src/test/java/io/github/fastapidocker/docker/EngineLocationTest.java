@@ -64,4 +64,26 @@ class EngineLocationTest {
         Files.writeString(config.resolve("config.json"), "{\"currentContext\": \"default\"}");
         assertEquals("the default socket", new EngineLocation(null).source(Map.of("DOCKER_CONFIG", config.toString())));
     }
+
+    @Test
+    void theNetworkHostOfAnEngineAddress() {
+        assertEquals(java.util.Optional.of("docker"), EngineLocation.networkHost("tcp://docker:2375"));
+        assertEquals(java.util.Optional.of("docker"), EngineLocation.networkHost("TCP://docker"));
+        assertEquals(java.util.Optional.of("my_dind"), EngineLocation.networkHost("tcp://my_dind:2375"));
+        assertEquals(java.util.Optional.of("10.0.0.5"), EngineLocation.networkHost("https://user@10.0.0.5:2376/v1"));
+        assertEquals(java.util.Optional.of("::1"), EngineLocation.networkHost("tcp://[::1]:2375"));
+        assertEquals(java.util.Optional.of("2001:db8::5"), EngineLocation.networkHost(" http://[2001:db8::5] "));
+        for (String local : new String[] {
+            "unix:///var/run/docker.sock",
+            "npipe:////./pipe/docker_engine",
+            "ssh://me@build-host",
+            "tcp://",
+            "tcp://:2375",
+            "",
+            "docker:2375"
+        }) {
+            assertEquals(java.util.Optional.empty(), EngineLocation.networkHost(local), local);
+        }
+        assertEquals(java.util.Optional.empty(), EngineLocation.networkHost(null));
+    }
 }

@@ -200,6 +200,7 @@ class PluginDescriptorTest {
                         "forceSmoke",
                         "probes",
                         "smokeEnv",
+                        "smokeHost",
                         "smokePassEnv"),
                 editable(mojo(d, "smoke")));
         assertEquals(

@@ -85,23 +85,24 @@ class ContainerLaunchTest extends SmokeFixture {
                         "2",
                         "--host",
                         "127.0.0.1"),
-                ContainerLaunch.onLoopbackPort(
+                ServerCommand.onPort(
                         List.of("fastapi", "run", "app/main.py", "--port", "80", "--proxy-headers", "--workers", "2"),
-                        5000));
+                        5000,
+                        "127.0.0.1"));
         assertEquals(
                 List.of("uvicorn", "app.main:app", "--host", "127.0.0.1", "--port=5000"),
-                ContainerLaunch.onLoopbackPort(
-                        List.of("uvicorn", "app.main:app", "--host", "0.0.0.0", "--port=80"), 5000));
+                ServerCommand.onPort(
+                        List.of("uvicorn", "app.main:app", "--host", "0.0.0.0", "--port=80"), 5000, "127.0.0.1"));
         assertEquals(
                 List.of("fastapi", "run", "--port", "5000", "--host", "127.0.0.1"),
-                ContainerLaunch.onLoopbackPort(List.of("fastapi", "run"), 5000));
+                ServerCommand.onPort(List.of("fastapi", "run"), 5000, "127.0.0.1"));
     }
 
     @Test
     void theBridgeHintNamesThePortSetting() {
         SmokeTarget target = new SmokeTarget("hello:1.0", "sha256:built", "sha256:built", GUIDE_CMD, 80);
         ContainerLaunch launch = ContainerLaunch.plan(
-                settings(SmokeNetwork.BRIDGE, List.of()), target, ports, MavenHints.INSTANCE, buildLog);
+                settings(SmokeNetwork.BRIDGE, List.of()), target, LOCAL, ports, MavenHints.INSTANCE, buildLog);
         assertEquals(FREE_PORT, launch.port());
         assertEquals(List.of(), launch.command(), "the image's own command");
         assertEquals(
@@ -116,7 +117,7 @@ class ContainerLaunchTest extends SmokeFixture {
         ConfigurationException e = assertThrows(
                 ConfigurationException.class,
                 () -> ContainerLaunch.plan(
-                        settings(SmokeNetwork.HOST, List.of()), own, ports, MavenHints.INSTANCE, buildLog));
+                        settings(SmokeNetwork.HOST, List.of()), own, LOCAL, ports, MavenHints.INSTANCE, buildLog));
         assertTrue(
                 e.getMessage()
                         .endsWith("Set <port> (fastapi.port) to the port your CMD uses, free it, or use"

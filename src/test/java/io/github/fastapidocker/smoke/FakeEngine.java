@@ -39,6 +39,11 @@ final class FakeEngine implements DockerEngine {
     int stopExitCode = 0;
     /** Published ports the engine reports; empty when it publishes none. */
     boolean publishes = true;
+    /** The port the engine picks when the spec leaves it to the engine. */
+    int pickedPort = 49153;
+
+    /** Where the engine was reached, as the adapter reports it. */
+    String host = "fake://engine";
 
     RuntimeException failStart;
     RuntimeException failCreate;
@@ -60,7 +65,7 @@ final class FakeEngine implements DockerEngine {
 
     @Override
     public String host() {
-        return "fake://engine";
+        return host;
     }
 
     @Override
@@ -122,7 +127,7 @@ final class FakeEngine implements DockerEngine {
         if (!publishes || c == null || c.spec.containerPort() == null || c.spec.containerPort() != containerPort) {
             return Optional.empty();
         }
-        return Optional.of(c.spec.hostPort());
+        return Optional.of(c.spec.hostPort() == null ? pickedPort : c.spec.hostPort());
     }
 
     @Override

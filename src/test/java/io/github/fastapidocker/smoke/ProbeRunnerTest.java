@@ -106,12 +106,12 @@ class ProbeRunnerTest extends SmokeFixture {
             };
             LoopbackPorts serverPort = new LoopbackPorts() {
                 @Override
-                public int free() {
+                public int free(String address) {
                     return server.port();
                 }
 
                 @Override
-                public boolean inUse(int port) {
+                public boolean inUse(String host, int port) {
                     return false;
                 }
             };

@@ -44,14 +44,22 @@ abstract class SmokeFixture {
         return answer;
     };
 
+    /** Where the probes go for an engine on a local socket. */
+    static final ProbeHost LOCAL = ProbeHost.choose(null, "unix:///var/run/docker.sock");
+
+    /** The addresses a free port was asked for, and the host:port pairs checked, in order. */
+    final List<String> portsAsked = new ArrayList<>();
+
     final LoopbackPorts ports = new LoopbackPorts() {
         @Override
-        public int free() {
+        public int free(String address) {
+            portsAsked.add("free " + address);
             return FREE_PORT;
         }
 
         @Override
-        public boolean inUse(int port) {
+        public boolean inUse(String host, int port) {
+            portsAsked.add("inUse " + host + ":" + port);
             return portsInUse.contains(port);
         }
     };

@@ -29,9 +29,12 @@ class SmokeSummaryTest extends SmokeFixture {
                         + " <gracefulStop>off</gracefulStop> (-Dfastapi.smoke.gracefulStop=off) says"),
                 String.join("\n", log));
         assertTrue(
-                log.stream()
-                        .anyMatch(l -> l.startsWith("INFO Smoke-testing hello:1.0 on the host network, server at"
-                                + " 127.0.0.1:41234 (fastapi run app/main.py --port 41234 --host 127.0.0.1)")),
+                log.contains("INFO Smoke-testing hello:1.0 on the host network"
+                        + " (fastapi run app/main.py --port 41234 --host 127.0.0.1)"),
+                String.join("\n", log));
+        assertTrue(
+                log.contains("INFO Probing http://127.0.0.1:41234 (the engine is on a local socket; override with"
+                        + " <smokeHost> (fastapi.smoke.host))"),
                 String.join("\n", log));
     }
 }

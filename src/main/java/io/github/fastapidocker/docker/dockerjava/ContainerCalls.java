@@ -62,12 +62,13 @@ final class ContainerCalls {
         if (spec.network() != null) {
             host.put("NetworkMode", spec.network());
         }
-        if (spec.containerPort() != null && spec.hostPort() != null) {
+        if (spec.containerPort() != null) {
             String port = spec.containerPort() + "/tcp";
             body.putObject("ExposedPorts").putObject(port);
             ObjectNode binding = host.putObject("PortBindings").putArray(port).addObject();
             binding.put("HostIp", spec.hostIp() == null ? "" : spec.hostIp());
-            binding.put("HostPort", String.valueOf(spec.hostPort()));
+            // An empty host port lets the engine pick a free one on its host, as 'docker run -p 80' does.
+            binding.put("HostPort", spec.hostPort() == null ? "" : String.valueOf(spec.hostPort()));
         }
         host.put("Init", false);
         body.set("HostConfig", host);

@@ -299,6 +299,18 @@ class DockerJavaEngineTest {
         assertFalse(host.path("Init").asBoolean(true));
     }
 
+    /** A remote engine picks the host port itself and publishes on every interface of its host. */
+    @Test
+    void createLeavesAnUnsetHostPortAndAddressToTheEngine() throws IOException {
+        http.answer("container-create");
+        engine.createContainer(new ContainerSpec("team/app:1.0", null, Map.of(), "bridge", 80, null, null, Map.of()));
+        JsonNode body = JSON.readTree(http.last().body());
+        assertEquals("{\"80/tcp\":{}}", body.path("ExposedPorts").toString());
+        assertEquals(
+                "{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"\"}]}",
+                body.path("HostConfig").path("PortBindings").toString());
+    }
+
     @Test
     void createFromAMissingImageIsRefused() {
         http.answer("container-create-404");
