@@ -160,7 +160,8 @@ final class ContainerLaunch {
 
     /** What to check when the server never answers; empty when there is nothing to add. */
     String hint() {
-        return hint;
+        String where = host.unreachableHint(hints);
+        return hint.isEmpty() || where.isEmpty() ? hint + where : hint + " " + where;
     }
 
     /** The command the container runs, or empty for the image's own. */

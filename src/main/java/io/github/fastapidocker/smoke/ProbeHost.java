@@ -184,6 +184,20 @@ record ProbeHost(String host, Origin origin, String engineAddress) {
         return URI.create("http://" + authority(port) + path);
     }
 
+    /**
+     * What to check when nothing answers here: whether this machine reaches the engine's host under
+     * that name. Empty for a local socket.
+     */
+    String unreachableHint(Hints hints) {
+        return switch (origin) {
+            case SETTING -> "The probes go to " + host + ", from " + hints.name(Setting.SMOKE_HOST) + ".";
+            case ENGINE_HOST -> "The probes go to " + host + ", the host of the engine at " + engineAddress
+                    + ": if this machine reaches its ports under another name or address, set "
+                    + hints.name(Setting.SMOKE_HOST) + ".";
+            case LOCAL_SOCKET -> "";
+        };
+    }
+
     /** Why the smoke test probes here, and how to change it. */
     String describe(Hints hints) {
         return switch (origin) {

@@ -139,13 +139,37 @@ class RemoteEngineSmokeTest extends SmokeFixture {
                 buildLog);
         assertEquals(
                 "On the host network your image's own command must listen on port 8080 where docker reaches it"
-                        + " (docker itself, or 0.0.0.0): set <port> (fastapi.port) to the port your CMD uses.",
+                        + " (docker itself, or 0.0.0.0): set <port> (fastapi.port) to the port your CMD uses."
+                        + " The probes go to docker, the host of the engine at tcp://docker:2375: if this machine"
+                        + " reaches its ports under another name or address, set <smokeHost> (fastapi.smoke.host).",
                 launch.hint());
         assertTrue(
                 log.contains("INFO The image's own command decides its bind address: on the host network a server"
                         + " on 0.0.0.0 is reachable from other machines while the smoke test runs (the plugin probes"
                         + " docker)"),
                 String.join("\n", log));
+    }
+
+    /** Nothing answers at the engine's host: the message names the URL tried and the setting that moves it. */
+    @Test
+    void noAnswerAtTheEnginesHostSaysWhereItProbedAndHowToChangeIt() {
+        engine.host = "tcp://docker:2375";
+        recordBuild(GUIDE_CMD, 80);
+        answers.clear();
+        SmokeFailedException e = assertThrows(SmokeFailedException.class, () -> runner().run(guideSettings()
+                .network(SmokeNetwork.BRIDGE)
+                .probes(List.of(DOCS))
+                .timeout(java.time.Duration.ofMillis(300))
+                .build(MavenHints.INSTANCE)));
+        assertTrue(
+                e.getMessage().startsWith("No answer from GET http://docker:49153/docs within 0.3 s"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("The probes go to docker, the host of the engine at tcp://docker:2375: if this"
+                                + " machine reaches its ports under another name or address, set <smokeHost>"
+                                + " (fastapi.smoke.host)."),
+                e.getMessage());
+        assertTrue(engine.containers.isEmpty(), "removed whatever happened");
     }
 
     @Test
