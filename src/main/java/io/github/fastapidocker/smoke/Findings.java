@@ -1,5 +1,6 @@
 package io.github.fastapidocker.smoke;
 
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.smoke.SmokeReport.ProbeResult;
 import io.github.fastapidocker.smoke.SmokeReport.StopResult;
@@ -11,6 +12,7 @@ import java.util.List;
 final class Findings {
     private final SmokeTarget target;
     private final SmokeNetwork network;
+    private final EngineIdentity engine;
     private final List<String> command;
     int port;
     Readiness.Ready ready;
@@ -18,9 +20,10 @@ final class Findings {
     StopResult stop;
     String containerLog = "";
 
-    Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
+    Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch, EngineIdentity engine) {
         this.target = target;
         this.network = network;
+        this.engine = engine;
         this.command = launch.command();
         this.port = launch.port();
     }
@@ -34,6 +37,7 @@ final class Findings {
         return new SmokeReport(
                 target.name(),
                 target.imageId(),
+                engine,
                 network.engineName(),
                 port,
                 command,

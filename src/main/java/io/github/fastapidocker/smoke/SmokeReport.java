@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param image the image as named ({@code name:tag})
  * @param imageId the image id that ran
+ * @param engine which engine ran it
  * @param network {@code bridge} or {@code host}
  * @param port the loopback port probed
  * @param command the command the container ran, or empty for the image's own
@@ -30,6 +32,7 @@ import java.util.List;
 public record SmokeReport(
         String image,
         String imageId,
+        EngineIdentity engine,
         String network,
         int port,
         List<String> command,
@@ -91,6 +94,14 @@ public record SmokeReport(
         root.put("passed", passed());
         root.put("image", image);
         root.put("imageId", imageId);
+        if (engine != null && engine.known()) {
+            root.putObject("engine")
+                    .put("name", engine.name())
+                    .put("version", engine.version())
+                    .put("apiVersion", engine.apiVersion());
+        } else {
+            root.putNull("engine");
+        }
         root.put("network", network);
         root.put("port", port);
         ArrayNode cmd = root.putArray("command");
