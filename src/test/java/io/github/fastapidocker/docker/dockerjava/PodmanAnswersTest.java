@@ -97,6 +97,26 @@ class PodmanAnswersTest {
         assertEquals(404, missing.status());
     }
 
+    /** Podman fails a Dockerfile it cannot parse inside the 200 stream, after the steps before it. */
+    @Test
+    void aDockerfileTypoIsTheEnginesWordsWithoutItsGoDump() throws java.io.IOException {
+        answer("build-bad-dockerfile");
+        java.nio.file.Path tar = java.nio.file.Files.createTempFile("context", ".tar");
+        try {
+            List<String> output = new ArrayList<>();
+            var e = assertThrows(
+                    io.github.fastapidocker.docker.BuildFailedException.class,
+                    () -> engine.build(
+                            new io.github.fastapidocker.docker.DockerEngine.BuildRequest(
+                                    tar, List.of("x:1"), java.util.Map.of(), java.util.Map.of(), null, false, false),
+                            output::add));
+            assertEquals("building at STEP \"NOPE \": Build error: Unknown instruction: \"NOPE\"", e.getMessage());
+            assertEquals("STEP 2/2: NOPE x\n", output.get(1));
+        } finally {
+            java.nio.file.Files.delete(tar);
+        }
+    }
+
     /** Podman lists a built {@code NAME:TAG} as {@code docker.io/library/NAME:TAG}. */
     @Test
     void theTagsItListsAreOursNormalised() {
