@@ -1,38 +1,56 @@
 #!/usr/bin/env bash
 # Records the Engine API answers that DockerJavaEngineTest replays (src/test/resources/engine/).
 # Each file is the HTTP answer as it came: status line, headers, blank line, body bytes.
-# Needs a local engine on /var/run/docker.sock, the test image fastapi-docker-test/python:3.13
-# and the test registry with htpasswd on 127.0.0.1:5555. Removes what it creates.
+# Needs a local engine on SOCK (default /var/run/docker.sock), the test image
+# fastapi-docker-test/python:3.13 and the test registry with htpasswd on 127.0.0.1:5555.
+# Removes what it creates.
+#
+#   SOCK   the engine's socket; the docker CLI used for the clean-up talks to the same one
+#   OUT    where the recordings go (Podman's: OUT=src/test/resources/engine/podman-4.3.1)
+#   ONLY   record only these files (space-separated names), leave the others as they are
+#   PLAIN_HTTP_REGISTRY  the test registry under a name the engine does not take as insecure
+#          (default localhost:PORT: dockerd takes localhost as insecure, Podman only what its
+#          registries.conf marks), for push-plain-http.http
 set -euo pipefail
 SOCK=${SOCK:-/var/run/docker.sock}
+export DOCKER_HOST=unix://$SOCK
 OUT=${OUT:-$(cd "$(dirname "$0")/.." && pwd)/src/test/resources/engine}
 BASE=${BASE:-fastapi-docker-test/python:3.13}
 REGISTRY=${REGISTRY:-127.0.0.1:5555}
+PLAIN_HTTP_REGISTRY=${PLAIN_HTTP_REGISTRY:-localhost:${REGISTRY##*:}}
 USER_NAME=${USER_NAME:-fastapi-test}
+ONLY=${ONLY:-}
 NAME=fastapi-rec-$$
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
+mkdir -p "$WORK/rec"
 cleanup() {
     docker ps -aq --filter "label=fastapi-rec=$NAME" | xargs -r docker rm -f >/dev/null 2>&1 || true
     docker images -q --filter "reference=$NAME*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
     docker images -q --filter "reference=$REGISTRY/$NAME*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+    docker images -q --filter "reference=*/$NAME*" | xargs -r docker rmi -f >/dev/null 2>&1 || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-# record FILE METHOD PATH [curl args...]: the whole answer into $OUT/FILE
+# record FILE METHOD PATH [curl args...]: the whole answer into $WORK/rec/FILE, and into
+# $OUT/FILE unless ONLY leaves it out
 record() {
     local file=$1 method=$2 path=$3
     shift 3
     curl -sS --unix-socket "$SOCK" -H 'Expect:' -X "$method" -D "$WORK/h" -o "$WORK/b" "$@" "http://localhost$path"
     # Only the last header block (no 100 Continue).
-    awk 'BEGIN{RS="\r\n\r\n"} {last=$0} END{printf "%s\r\n\r\n", last}' "$WORK/h" | tr -d '\r' > "$OUT/$file"
-    cat "$WORK/b" >> "$OUT/$file"
-    echo "$file: $(head -1 "$OUT/$file")"
+    awk 'BEGIN{RS="\r\n\r\n"} {last=$0} END{printf "%s\r\n\r\n", last}' "$WORK/h" | tr -d '\r' > "$WORK/rec/$file"
+    cat "$WORK/b" >> "$WORK/rec/$file"
+    if [[ -z $ONLY || " $ONLY " == *" $file "* ]]; then
+        cp "$WORK/rec/$file" "$OUT/$file"
+        echo "$file: $(head -1 "$OUT/$file")"
+    fi
 }
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 record ping.http GET /_ping
+record version.http GET /version
 
 # Builds: one that succeeds, one whose RUN fails.
 mkdir -p "$WORK/ok" "$WORK/bad"
@@ -42,6 +60,9 @@ tar -C "$WORK/ok" -cf "$WORK/ok.tar" Dockerfile
 tar -C "$WORK/bad" -cf "$WORK/bad.tar" Dockerfile
 LABELS=$(enc "{\"fastapi-rec\":\"$NAME\"}")
 record build-ok.http POST "/build?t=$NAME:1.0&rm=1&forcerm=1&nocache=1&labels=$LABELS&networkmode=host" \
+    -H 'Content-Type: application/x-tar' --data-binary "@$WORK/ok.tar"
+# The same build again, with the cache: every step after FROM is a cache hit.
+record build-cached.http POST "/build?t=$NAME:1.0&rm=1&forcerm=1&labels=$LABELS&networkmode=host" \
     -H 'Content-Type: application/x-tar' --data-binary "@$WORK/ok.tar"
 record build-failing-run.http POST "/build?t=$NAME:bad&rm=1&forcerm=1&networkmode=host" \
     -H 'Content-Type: application/x-tar' --data-binary "@$WORK/bad.tar"
@@ -58,7 +79,7 @@ record tag-404.http POST "/images/$(enc "$NAME:missing")/tag?repo=$(enc "$REGIST
 # Containers: created with port bindings on the host network (the engine keeps no ports there).
 CREATE="{\"Image\":\"$NAME:1.0\",\"Cmd\":[\"sh\",\"-c\",\"echo to-stdout; echo to-stderr >&2; echo second line; exec sleep 60\"],\"Env\":[\"A=1\"],\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{\"NetworkMode\":\"host\",\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18080\"}]},\"Init\":false}}"
 record container-create.http POST /containers/create -H 'Content-Type: application/json' -d "$CREATE"
-ID=$(sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p' "$OUT/container-create.http")
+ID=$(sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p' "$WORK/rec/container-create.http")
 record container-create-404.http POST /containers/create -H 'Content-Type: application/json' \
     -d "{\"Image\":\"$NAME:missing\",\"Labels\":{\"fastapi-rec\":\"$NAME\"}}"
 record container-inspect-created.http GET "/containers/$ID/json"
@@ -94,11 +115,17 @@ for i in $(seq 1 20); do
     sleep 0.05
     record container-remove-409.http DELETE "/containers/$RID?force=1&v=1" >/dev/null
     wait
-    if head -1 "$OUT/container-remove-409.http" | grep -q ' 409 '; then
-        echo "container-remove-409.http: $(head -1 "$OUT/container-remove-409.http") (try $i)"
+    if head -1 "$WORK/rec/container-remove-409.http" | grep -q ' 409 '; then
+        [[ -n $ONLY && " $ONLY " != *" container-remove-409.http "* ]] ||
+            echo "container-remove-409.http: $(head -1 "$WORK/rec/container-remove-409.http") (try $i)"
         break
     fi
 done
+# Podman removes at once: its second removal is a 404, which is not this recording.
+if ! head -1 "$WORK/rec/container-remove-409.http" | grep -q ' 409 ' && [[ -z $ONLY || " $ONLY " == *" container-remove-409.http "* ]]; then
+    rm -f "$OUT/container-remove-409.http"
+    echo "container-remove-409.http: no 409 in 20 tries; not recorded"
+fi
 
 # Pushes to the htpasswd registry: a wrong password, the right one, and a registry that is down.
 auth() { python3 -c 'import sys, json, base64; print(base64.urlsafe_b64encode(json.dumps(json.loads(sys.argv[1])).encode()).decode())' "$1"; }
@@ -114,3 +141,9 @@ record push-404.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=missing" -H
 curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:1.0")/tag?repo=$(enc "127.0.0.1:5599/$NAME")&tag=1.0" >/dev/null
 record push-registry-down.http POST "/images/$(enc "127.0.0.1:5599/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
 docker rmi "127.0.0.1:5599/$NAME:1.0" >/dev/null
+
+# The registry under a name the engine speaks HTTPS to: Podman's "server gave HTTP response to
+# HTTPS client" (dockerd takes localhost as insecure and pushes).
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:1.0")/tag?repo=$(enc "$PLAIN_HTTP_REGISTRY/$NAME")&tag=1.0" >/dev/null
+record push-plain-http.http POST "/images/$(enc "$PLAIN_HTTP_REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
+docker rmi "$PLAIN_HTTP_REGISTRY/$NAME:1.0" >/dev/null

@@ -12,15 +12,20 @@ try {
         step[0]
     }
     def v1 = pipLayer('v1'), v2 = pipLayer('v2'), v3 = pipLayer('v3')
-    assert v1 == v2 : "after an app-only change the pip install layer must be reused: v1 ${v1}, v2 ${v2}"
-    assert v3 != v2 : "after a requirements change the pip install layer must be rebuilt: both ${v3}"
+    // Podman's history names no intermediate images (<missing>): there the filesystem layers below tell.
+    def historyIds = v1 != '<missing>'
+    if (historyIds) {
+        assert v1 == v2 : "after an app-only change the pip install layer must be reused: v1 ${v1}, v2 ${v2}"
+        assert v3 != v2 : "after a requirements change the pip install layer must be rebuilt: both ${v3}"
+    }
 
     // The images themselves differ (the code layer changed) and the filesystem layers agree.
     def layers = { String tag -> docker.ok(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', "${repo}:${tag}"]) }
     assert layers('v1') != layers('v2')
     def diffIds = { String tag -> new groovy.json.JsonSlurper().parseText(layers(tag)) }
-    def (l1, l2) = [diffIds('v1'), diffIds('v2')]
+    def (l1, l2, l3) = [diffIds('v1'), diffIds('v2'), diffIds('v3')]
     assert l1.size() == l2.size() && l1[0..-2] == l2[0..-2] : "only the last filesystem layer may differ: ${l1} vs ${l2}"
+    assert l3[0..-2] != l2[0..-2] : "after a requirements change more than the code layer must differ: ${l2} vs ${l3}"
 
     // The log says so too: the second build took pip from the cache, the third did not.
     def log = new File(basedir, 'build.log').text

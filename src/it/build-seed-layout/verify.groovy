@@ -36,7 +36,7 @@ try {
     assert pip >= 0 && code > pip : "pip install (${pip}) must come before COPY app (${code}): ${history}"
 
     // The build was visible in the Maven log at INFO.
-    assert log.contains('[INFO] Step 4/') && log.contains('RUN pip install')
+    assert log =~ /(?m)^\[INFO\] (?:Step 4\/7 :|STEP 4\/7:) RUN pip install/ : 'the build streams to the log (Docker: Step 4/7 :, Podman: STEP 4/7:)'
     assert log =~ /size [0-9.]+ MB, context [0-9]+ bytes, [0-9]+ of [0-9]+ steps from cache/
 } finally {
     docker.removeImages(repo)

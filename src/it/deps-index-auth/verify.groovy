@@ -10,7 +10,7 @@ try {
     assert failed.contains("Looking in indexes: ${indexAuthUrl}")
     assert failed.contains('User for 127.0.0.1:') : "pip's prompt for the login must be shown"
     assert failed.contains('EOFError') : 'pip cannot prompt in a build: EOFError'
-    assert failed.contains('Image build failed at Step') && failed.contains('RUN pip install') : 'the failing step must be named'
+    assert (failed.contains('Image build failed at Step') || failed.contains('Image build failed at STEP')) && failed.contains('RUN pip install') : 'the failing step must be named'
     docker.assertCleanFailure(failed)
     assert docker.run(['image', 'inspect', "${repo}:noauth"])[0] != 0 : 'no image may be tagged after a failed build'
 

@@ -17,12 +17,17 @@ try {
         assert manifest.digest == report.tags[tag] : "${tag}: registry ${manifest.digest}, push.json ${report.tags[tag]}"
         assert log.contains("${repo}:${tag}: digest ${manifest.digest}, ") : "the log must show the digest of ${tag}"
         def layers = report.layers[tag]
-        assert layers.pushed + layers.existing == manifest.layers.size() : "layer counts ${layers} vs ${manifest.layers.size()} in the manifest"
+        if (layers.reported) {
+            assert layers.pushed + layers.existing == manifest.layers.size() : "layer counts ${layers} vs ${manifest.layers.size()} in the manifest"
+        } else {
+            // Podman sends no per-layer events: the counts are missing, not zero.
+            assert report.engine.name == 'Podman Engine' && layers.pushed == null : "counts not reported by ${report.engine}"
+        }
     }
     // Both tags name one image, so one manifest.
     assert report.tags['1.0'] == report.tags['latest']
     // The first tag uploaded the layers the registry lacked; the second found them all.
-    assert report.layers['latest'].pushed == 0
+    assert !report.layers['latest'].reported || report.layers['latest'].pushed == 0
 
     // The local image is the one the build recorded.
     def record = docker.record(basedir)

@@ -12,19 +12,17 @@ import java.util.regex.Pattern;
  * network). Told by the step the build stopped at, not by the engine's words.
  */
 final class BaseImagePull {
-    /** "Step 1/5 : FROM [--platform=...] IMAGE [AS name]". */
-    private static final Pattern FROM_STEP =
-            Pattern.compile("^Step \\d+/\\d+ : FROM\\s+(?:--\\S+\\s+)*(\\S+).*$", Pattern.CASE_INSENSITIVE);
+    /** "FROM [--platform=...] IMAGE [AS name]", the instruction of a step ({@link BuildOutput#instruction}). */
+    private static final Pattern FROM = Pattern.compile("^FROM\\s+(?:--\\S+\\s+)*(\\S+).*$", Pattern.CASE_INSENSITIVE);
 
     private BaseImagePull() {}
 
     /** The base image the step pulls, when the step is a {@code FROM}. */
     static Optional<String> baseImage(String step) {
-        if (step == null) {
-            return Optional.empty();
-        }
-        Matcher from = FROM_STEP.matcher(step.strip());
-        return from.matches() ? Optional.of(from.group(1)) : Optional.empty();
+        return BuildOutput.instruction(step)
+                .map(FROM::matcher)
+                .filter(Matcher::matches)
+                .map(from -> from.group(1));
     }
 
     /**

@@ -5,15 +5,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Follows the classic builder's output: passes each line to the log as it arrives and keeps
  * track of the steps, which came from the cache, and the last lines (for a failure message).
+ * Docker prints {@code Step 1/7 : FROM x} and {@code  ---> Using cache}; Podman (Buildah)
+ * prints {@code STEP 1/7: FROM x}, {@code [1/2] STEP 1/3: ...} in a multi-stage build, and
+ * {@code --> Using cache <id>}.
  */
 public final class BuildOutput {
-    private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) : (.*)$");
+    private static final Pattern STEP = Pattern.compile("^(?:\\[\\d+/\\d+\\] )?(?:Step|STEP) (\\d+)/(\\d+) ?: (.*)$");
+    private static final Pattern CACHE_HIT = Pattern.compile("^-+> Using cache(?: \\S+)?$");
     private static final int TAIL_LINES = 30;
 
     private final BuildLog log;
@@ -54,14 +59,26 @@ public final class BuildOutput {
         if (tail.size() > TAIL_LINES) {
             tail.removeFirst();
         }
-        Matcher step = STEP.matcher(line);
-        if (step.matches()) {
+        Optional<String> instruction = instruction(line);
+        if (instruction.isPresent()) {
             currentStep = line;
-            steps.add(step.group(3).replaceAll("\\s+", " "));
-        } else if (line.strip().equals("---> Using cache") && !steps.isEmpty()) {
+            steps.add(instruction.get().replaceAll("\\s+", " "));
+        } else if (CACHE_HIT.matcher(line.strip()).matches() && !steps.isEmpty()) {
             cachedSteps.add(steps.get(steps.size() - 1));
         }
         log.info(line);
+    }
+
+    /**
+     * The instruction of a step line ({@code FROM x} of {@code Step 1/7 : FROM x} or
+     * {@code STEP 1/7: FROM x}), or empty when the line is not a step.
+     */
+    static Optional<String> instruction(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        Matcher step = STEP.matcher(line.strip());
+        return step.matches() ? Optional.of(step.group(3)) : Optional.empty();
     }
 
     /** The instructions, as the builder printed them ({@code FROM ...}, {@code RUN ...}). */

@@ -1,5 +1,6 @@
 package io.github.fastapidocker.build;
 
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +21,18 @@ import java.util.Properties;
  * @param tags every tag applied
  * @param command the server command of a generated Dockerfile, or empty for a user's Dockerfile
  * @param port the container port the server listens on
+ * @param engine which engine built it ({@code engine.name}, {@code engine.version},
+ *     {@code engine.apiVersion} in the file; {@link EngineIdentity#UNKNOWN} in a record without them)
  */
-public record BuildRecord(String imageId, String image, List<String> tags, List<String> command, int port) {
+public record BuildRecord(
+        String imageId, String image, List<String> tags, List<String> command, int port, EngineIdentity engine) {
     public static final String FILE_NAME = "image.properties";
     /** Separates command arguments in the file; a unit separator never occurs in them. */
     private static final String ARG_SEPARATOR = "\u001f";
+
+    public BuildRecord {
+        engine = engine == null ? EngineIdentity.UNKNOWN : engine;
+    }
 
     public void write(Path directory) {
         StringBuilder out = new StringBuilder("# Written by fastapi-docker-maven-plugin's build goal\n");
@@ -35,6 +43,9 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
                 .append(escape(String.join(ARG_SEPARATOR, command)))
                 .append('\n');
         out.append("port=").append(port).append('\n');
+        property(out, "engine.name", engine.name());
+        property(out, "engine.version", engine.version());
+        property(out, "engine.apiVersion", engine.apiVersion());
         try {
             Files.createDirectories(directory);
             AtomicFiles.writeString(directory.resolve(FILE_NAME), out.toString());
@@ -62,7 +73,17 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
                         .filter(t -> !t.isBlank())
                         .toList(),
                 command.isEmpty() ? List.of() : List.of(command.split(ARG_SEPARATOR, -1)),
-                Integer.parseInt(p.getProperty("port", "80"))));
+                Integer.parseInt(p.getProperty("port", "80")),
+                new EngineIdentity(
+                        p.getProperty("engine.name"),
+                        p.getProperty("engine.version"),
+                        p.getProperty("engine.apiVersion"))));
+    }
+
+    private static void property(StringBuilder out, String key, String value) {
+        if (value != null) {
+            out.append(key).append('=').append(escape(value)).append('\n');
+        }
     }
 
     /** Properties-file escaping for values we write ourselves. */

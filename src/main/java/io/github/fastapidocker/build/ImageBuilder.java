@@ -3,6 +3,8 @@ package io.github.fastapidocker.build;
 import io.github.fastapidocker.docker.BuildFailedException;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineIdentity;
+import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.dockerfile.DockerfileInspector;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import io.github.fastapidocker.kernel.BuildLog;
@@ -110,7 +112,7 @@ public final class ImageBuilder {
             DockerEngine.ImageInfo info = unchanged.get();
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
                     + " (" + hints.set(Setting.NO_CACHE, "true") + " builds anyway)");
-            record(plan, settings, port, info.id());
+            record(plan, settings, port, info.id(), engine.identity());
             Result result = new Result(
                     info.id(),
                     settings.references(),
@@ -119,7 +121,7 @@ public final class ImageBuilder {
                     List.of(),
                     contextBytes,
                     (System.nanoTime() - start) / 1_000_000);
-            summarize(result, true);
+            new BuildSummary(log).print(result, true, engine.identity(), engine.host());
             return result;
         }
         Fingerprint.Recorded.delete(fingerprintFile);
@@ -157,13 +159,13 @@ public final class ImageBuilder {
                 .orElseThrow(
                         () -> new EngineException("The engine reported image " + imageId + " but does not have it"));
         for (String reference : settings.references()) {
-            if (!info.repoTags().contains(reference)) {
+            if (!ImageReference.listed(info.repoTags(), reference)) {
                 // Older engines apply tags lazily; make sure every tag names this image.
                 int colon = reference.lastIndexOf(':');
                 engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
             }
         }
-        record(plan, settings, port, info.id());
+        record(plan, settings, port, info.id(), engine.identity());
         fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
         Result result = new Result(
                 info.id(),
@@ -173,13 +175,14 @@ public final class ImageBuilder {
                 output.cachedSteps(),
                 contextBytes,
                 (System.nanoTime() - start) / 1_000_000);
-        summarize(result, false);
+        new BuildSummary(log).print(result, false, engine.identity(), engine.host());
         return result;
     }
 
-    private static void record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
+    private static void record(
+            BuildPlan plan, BuildSettings settings, int port, String imageId, EngineIdentity engine) {
         List<String> command = plan.command() == null ? List.of() : plan.command();
-        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port)
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port, engine)
                 .write(settings.outputDirectory());
     }
 
@@ -217,34 +220,7 @@ public final class ImageBuilder {
         return Fingerprint.Recorded.read(fingerprintFile)
                 .filter(r -> r.fingerprint().equals(fingerprint))
                 .flatMap(r -> engine.inspectImage(r.id()))
-                .filter(info -> info.repoTags().containsAll(settings.references()));
-    }
-
-    private void summarize(Result r, boolean upToDate) {
-        if (!upToDate) {
-            log.info("Built image " + r.imageId());
-        }
-        for (String reference : r.references()) {
-            log.info("  tagged " + reference);
-        }
-        String work = upToDate
-                ? "up to date (nothing built)"
-                : String.format(
-                        Locale.ROOT,
-                        "%d of %d steps from cache",
-                        r.cachedSteps().size(),
-                        r.steps().size());
-        log.info(String.format(
-                Locale.ROOT,
-                "  size %.1f MB, context %d bytes, %s, %.1f s",
-                r.size() / 1e6,
-                r.contextBytes(),
-                work,
-                r.millis() / 1000.0));
-        for (String step : r.steps()) {
-            log.info("  "
-                    + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
-                    + step);
-        }
+                .filter(info -> settings.references().stream()
+                        .allMatch(reference -> ImageReference.listed(info.repoTags(), reference)));
     }
 }

@@ -20,6 +20,13 @@ public interface DockerEngine extends Closeable {
     void ping();
 
     /**
+     * Which engine answered ({@code Podman Engine 4.3.1, API 1.41}). After {@link #ping()} this
+     * costs nothing for Docker and Podman (their ping says it); other engines are asked once.
+     * {@link EngineIdentity#UNKNOWN} when the engine does not say; never fails.
+     */
+    EngineIdentity identity();
+
+    /**
      * Builds an image with the classic builder.
      *
      * @param request what to build

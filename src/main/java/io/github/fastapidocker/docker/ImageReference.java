@@ -1,12 +1,15 @@
 package io.github.fastapidocker.docker;
 
 import io.github.fastapidocker.docker.InvalidReferenceException.Kind;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * An image name (repository) checked against Docker's reference grammar
- * ({@code distribution/reference}), so a bad name fails before the engine is contacted.
+ * ({@code distribution/reference}), so a bad name fails before the engine is contacted; and the
+ * one place that tells whether two references name the same image ({@link #same}), since engines
+ * spell one name several ways.
  */
 public final class ImageReference {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
@@ -19,6 +22,12 @@ public final class ImageReference {
 
     /** Docker Hub, when the name carries no registry host. */
     public static final String DOCKER_HUB = "docker.io";
+
+    /** Docker Hub's old name, which engines still accept for it. */
+    private static final String DOCKER_HUB_INDEX = "index.docker.io";
+
+    /** Podman's registry of images that came from no registry (built, loaded, tagged there). */
+    private static final String LOCALHOST = "localhost";
 
     private final String registry;
     private final String path;
@@ -76,6 +85,77 @@ public final class ImageReference {
                             + "' (lowercase letters, digits and separators . _ __ - between them, components separated by /)");
         }
         return new ImageReference(registry, path);
+    }
+
+    /**
+     * Whether two references ({@code name}, {@code name:tag} or {@code name@digest}, as we write
+     * them or as the engine lists them in {@code RepoTags}) name the same image. Docker's
+     * normalisation: no registry is Docker Hub, a one-part Hub name is under {@code library/},
+     * no tag is {@code latest}. And Podman's: what carries no registry is also found as
+     * {@code localhost/NAME} (its images built or loaded from no registry), so {@code x:1},
+     * {@code docker.io/library/x:1} and {@code localhost/x:1} are one image there. Lenient: an
+     * engine's {@code <none>:<none>} is just a name that matches nothing we ask for.
+     */
+    public static boolean same(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        Spelled x = Spelled.of(a);
+        Spelled y = Spelled.of(b);
+        return x.canonical().equals(y.canonical()) || x.localAlias(y) || y.localAlias(x);
+    }
+
+    /** Whether any of the engine's names for an image ({@code RepoTags}) is {@code reference} ({@link #same}). */
+    public static boolean listed(Collection<String> names, String reference) {
+        return names != null && names.stream().anyMatch(name -> same(name, reference));
+    }
+
+    /**
+     * A reference split as written: registry ({@code null} when it names none), path, and
+     * {@code :tag} or {@code @digest} ({@code :latest} when it gives neither).
+     */
+    private record Spelled(String registry, String path, String version) {
+        static Spelled of(String reference) {
+            String rest = reference.strip();
+            String version;
+            int at = rest.indexOf('@');
+            if (at >= 0) {
+                version = rest.substring(at);
+                rest = rest.substring(0, at);
+            } else if (lastColonIsTag(rest)) {
+                int colon = rest.lastIndexOf(':');
+                version = rest.substring(colon);
+                rest = rest.substring(0, colon);
+            } else {
+                version = ":latest";
+            }
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                String first = rest.substring(0, slash);
+                if (first.contains(".")
+                        || first.contains(":")
+                        || first.equals(LOCALHOST)
+                        || !first.equals(first.toLowerCase(Locale.ROOT))) {
+                    return new Spelled(first, rest.substring(slash + 1), version);
+                }
+            }
+            return new Spelled(null, rest, version);
+        }
+
+        /** Docker's full form: {@code docker.io/library/x:latest} for {@code x}. */
+        String canonical() {
+            String host = registry == null || registry.equals(DOCKER_HUB_INDEX) ? DOCKER_HUB : registry;
+            String fullPath = host.equals(DOCKER_HUB) && !path.contains("/") ? "library/" + path : path;
+            return host + "/" + fullPath + version;
+        }
+
+        /** Podman's: this names no registry and {@code other} is the same name under {@code localhost/}. */
+        boolean localAlias(Spelled other) {
+            return registry == null
+                    && LOCALHOST.equals(other.registry)
+                    && path.equals(other.path)
+                    && version.equals(other.version);
+        }
     }
 
     private static boolean lastColonIsTag(String name) {

@@ -51,7 +51,9 @@ final class EngineConnection {
             engine.close();
             throw e;
         }
-        log.debug("Docker engine: " + engine.host());
+        if (log.isDebugEnabled()) {
+            log.debug("Docker engine: " + engine.host() + " (" + engine.identity() + ")");
+        }
         log.debug("timing: engine client + ping " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return engine;
     }

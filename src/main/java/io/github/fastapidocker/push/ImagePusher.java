@@ -5,7 +5,6 @@ import io.github.fastapidocker.auth.RegistryCredentials;
 import io.github.fastapidocker.build.BuildRecord;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ImageInfo;
-import io.github.fastapidocker.docker.DockerEngine.PushEvent;
 import io.github.fastapidocker.docker.DockerEngine.RegistryAuth;
 import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.ImageReference;
@@ -17,24 +16,19 @@ import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.push.PushReport.TagResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * Pushes every tag of the built image to the registry its name gives: makes sure each tag names
  * the image {@code build} recorded, pushes tag by tag, retries what may pass (a registry that is
- * briefly away) but never a refused login, and reports per tag the digest and how many layers
- * went up or were already there.
+ * briefly away) but never a refused login or a registry the engine will not speak plain HTTP to,
+ * and reports per tag the digest and how many layers went up or were already there (when the
+ * engine tells: Podman does not).
  */
 public final class ImagePusher {
-    private static final String PUSHED = "Pushed";
-    private static final String ALREADY_EXISTS = "Layer already exists";
-    private static final String MOUNTED = "Mounted from";
-
     /** Waits between tries; tests pass one that does not sleep. */
     @FunctionalInterface
     public interface Sleeper {
@@ -48,6 +42,7 @@ public final class ImagePusher {
     private final Sleeper sleeper;
     private final Hints hints;
     private final LongSupplier nanoTime;
+    private final PushFailures failures;
 
     public ImagePusher(DockerEngine engine, BuildLog log, Sleeper sleeper, Hints hints) {
         this(engine, log, sleeper, hints, System::nanoTime);
@@ -60,6 +55,7 @@ public final class ImagePusher {
         this.sleeper = sleeper;
         this.hints = hints;
         this.nanoTime = nanoTime;
+        this.failures = new PushFailures(engine, hints);
     }
 
     /** What a push did. */
@@ -84,7 +80,7 @@ public final class ImagePusher {
         for (String tag : settings.tags()) {
             results.add(pushTag(settings, tag, auth, credentials));
         }
-        PushReport.write(settings.outputDirectory(), image, results);
+        PushReport.write(settings.outputDirectory(), image, results, engine.identity());
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info(String.format(
                 Locale.ROOT,
@@ -135,6 +131,20 @@ public final class ImagePusher {
         }
     }
 
+    /** {@code 1 layer uploaded, 5 already in the registry}, or that the engine did not tell. */
+    private String layers(TagResult r) {
+        if (!r.layersReported()) {
+            // Podman sends no per-layer events: 0 and 0 would be a claim, not a count.
+            return "layer counts not reported by the engine (" + engine.identity() + ")";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d layer%s uploaded, %d already in the registry",
+                r.layersPushed(),
+                r.layersPushed() == 1 ? "" : "s",
+                r.layersExisting());
+    }
+
     private TagResult pushTag(PushSettings settings, String tag, RegistryAuth auth, RegistryCredentials credentials) {
         ImageReference image = settings.image();
         String reference = image.withTag(tag);
@@ -149,31 +159,21 @@ public final class ImagePusher {
                     progress.accept(event);
                 });
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                TagResult result = new TagResult(tag, reference, digest, tally.pushed(), tally.existing(), millis);
+                TagResult result = tally.reported()
+                        ? new TagResult(tag, reference, digest, tally.pushed(), tally.existing(), millis)
+                        : new TagResult(tag, reference, digest, null, null, millis);
                 log.info(String.format(
                         Locale.ROOT,
-                        "  %s: digest %s, %d layer%s uploaded, %d already in the registry (%.1f s)",
+                        "  %s: digest %s, %s (%.1f s)",
                         reference,
                         digest,
-                        result.layersPushed(),
-                        result.layersPushed() == 1 ? "" : "s",
-                        result.layersExisting(),
+                        layers(result),
                         millis / 1000.0));
                 return result;
             } catch (PushFailedException e) {
                 String message = credentials.redact(e.getMessage());
-                if (e.unauthorized()) {
-                    throw new PushFailedException(refusedLogin(image, reference, message, credentials, hints), true);
-                }
-                if (attempt >= attempts) {
-                    throw new PushFailedException(
-                            "Pushing " + reference + " to registry " + image.registry()
-                                    + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": "
-                                    + message
-                                    + " (is the registry " + image.registry()
-                                    + " up and reachable from the Docker engine at "
-                                    + engine.host() + "? " + hints.name(Setting.PUSH_RETRIES) + " sets the retries)",
-                            false);
+                if (!e.retriable() || attempt >= attempts) {
+                    throw failures.of(e, image, reference, message, attempts, credentials);
                 }
                 Duration wait = settings.backoff(attempt);
                 log.warn(String.format(
@@ -191,45 +191,6 @@ public final class ImagePusher {
                     throw new EngineException("Interrupted while waiting to retry the push of " + reference);
                 }
             }
-        }
-    }
-
-    private static String refusedLogin(
-            ImageReference image, String reference, String message, RegistryCredentials c, Hints hints) {
-        String registry = image.registry();
-        String fix = "Set " + hints.name(Setting.REGISTRY_USERNAME) + " and " + hints.name(Setting.REGISTRY_PASSWORD)
-                + ", " + hints.serverLogin(registry) + ", or a docker login for " + registry + ".";
-        if (c.isAnonymous()) {
-            return "Registry " + registry + " refused the push of " + reference + " without a login (unauthorized): "
-                    + message + ". No credentials were found (" + c.source() + "). " + fix;
-        }
-        return "Registry " + registry + " refused the login (unauthorized) for " + reference + ": " + message
-                + ". Credentials tried: " + c.describe() + ". Check them. " + fix;
-    }
-
-    /** Counts, per layer, whether it was uploaded or already there (its last status wins). */
-    static final class LayerTally {
-        private final Map<String, String> outcome = new LinkedHashMap<>();
-
-        synchronized void accept(PushEvent event) {
-            if (event.layer() == null || event.status() == null) {
-                return;
-            }
-            String status = event.status();
-            if (status.equals(PUSHED)) {
-                outcome.put(event.layer(), PUSHED);
-            } else if (status.equals(ALREADY_EXISTS) || status.startsWith(MOUNTED)) {
-                outcome.put(event.layer(), ALREADY_EXISTS);
-            }
-        }
-
-        synchronized int pushed() {
-            return (int) outcome.values().stream().filter(PUSHED::equals).count();
-        }
-
-        synchronized int existing() {
-            return (int)
-                    outcome.values().stream().filter(ALREADY_EXISTS::equals).count();
         }
     }
 }

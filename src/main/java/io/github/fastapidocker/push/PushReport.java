@@ -3,6 +3,7 @@ package io.github.fastapidocker.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
@@ -16,28 +17,58 @@ import java.util.List;
  * a release pipeline that come after Maven (deploy by digest, sign, record). No credentials.
  *
  * <pre>{"image": "...", "registry": "...",
+ *  "engine": {"name": "Docker Engine", "version": "28.5.2", "apiVersion": "1.51"},
  *  "tags": {"1.0": "sha256:..."},
- *  "layers": {"1.0": {"pushed": 1, "existing": 5}}}</pre>
+ *  "layers": {"1.0": {"reported": true, "pushed": 1, "existing": 5}}}</pre>
+ *
+ * <p>An engine that sends no per-layer events (Podman) gives {@code {"reported": false, "pushed":
+ * null, "existing": null}}: not counted, rather than counted as none.
  */
 public final class PushReport {
     public static final String FILE_NAME = "push.json";
 
     private PushReport() {}
 
-    /** One pushed tag. */
+    /**
+     * One pushed tag.
+     *
+     * @param layersPushed layers uploaded, or {@code null} when the engine did not tell
+     * @param layersExisting layers the registry already had, or {@code null} when the engine did not tell
+     */
     public record TagResult(
-            String tag, String reference, String digest, int layersPushed, int layersExisting, long millis) {}
+            String tag, String reference, String digest, Integer layersPushed, Integer layersExisting, long millis) {
+        /** Whether the engine told how many layers went up. */
+        public boolean layersReported() {
+            return layersPushed != null && layersExisting != null;
+        }
+    }
 
-    public static Path write(Path directory, ImageReference image, List<TagResult> results) {
+    /**
+     * Writes the report.
+     *
+     * @param engine which engine pushed
+     */
+    public static Path write(Path directory, ImageReference image, List<TagResult> results, EngineIdentity engine) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("image", image.name());
         root.put("registry", image.registry());
+        if (engine != null && engine.known()) {
+            root.putObject("engine")
+                    .put("name", engine.name())
+                    .put("version", engine.version())
+                    .put("apiVersion", engine.apiVersion());
+        } else {
+            root.putNull("engine");
+        }
         ObjectNode tags = root.putObject("tags");
         ObjectNode layers = root.putObject("layers");
         for (TagResult r : results) {
             tags.put(r.tag(), r.digest());
-            layers.putObject(r.tag()).put("pushed", r.layersPushed()).put("existing", r.layersExisting());
+            layers.putObject(r.tag())
+                    .put("reported", r.layersReported())
+                    .put("pushed", r.layersPushed())
+                    .put("existing", r.layersExisting());
         }
         Path file = directory.resolve(FILE_NAME);
         try {

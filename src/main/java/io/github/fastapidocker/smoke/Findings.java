@@ -1,5 +1,6 @@
 package io.github.fastapidocker.smoke;
 
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.smoke.SmokeReport.ProbeResult;
 import io.github.fastapidocker.smoke.SmokeReport.StopResult;
@@ -11,6 +12,7 @@ import java.util.List;
 final class Findings {
     private final SmokeTarget target;
     private final SmokeNetwork network;
+    private final EngineIdentity engine;
     private final List<String> command;
     private final ProbeHost host;
     int port;
@@ -19,9 +21,10 @@ final class Findings {
     StopResult stop;
     String containerLog = "";
 
-    Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
+    Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch, EngineIdentity engine) {
         this.target = target;
         this.network = network;
+        this.engine = engine;
         this.command = launch.command();
         this.host = launch.host();
         this.port = launch.port();
@@ -36,6 +39,7 @@ final class Findings {
         return new SmokeReport(
                 target.name(),
                 target.imageId(),
+                engine,
                 network.engineName(),
                 port,
                 host.host(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param image the image as named ({@code name:tag})
  * @param imageId the image id that ran
+ * @param engine which engine ran it
  * @param network {@code bridge} or {@code host}
  * @param port the port probed
  * @param host the host probed: 127.0.0.1, the engine's host or the configured one
@@ -32,6 +34,7 @@ import java.util.List;
 public record SmokeReport(
         String image,
         String imageId,
+        EngineIdentity engine,
         String network,
         int port,
         String host,
@@ -96,6 +99,14 @@ public record SmokeReport(
         root.put("passed", passed());
         root.put("image", image);
         root.put("imageId", imageId);
+        if (engine != null && engine.known()) {
+            root.putObject("engine")
+                    .put("name", engine.name())
+                    .put("version", engine.version())
+                    .put("apiVersion", engine.apiVersion());
+        } else {
+            root.putNull("engine");
+        }
         root.put("network", network);
         root.put("port", port);
         root.put("host", host);

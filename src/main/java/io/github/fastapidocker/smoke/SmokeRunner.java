@@ -84,7 +84,7 @@ public final class SmokeRunner {
         List<Probe> probes = settings.effectiveProbes();
         new Leftovers(engine, log).remove(settings);
         ContainerLaunch launch = ContainerLaunch.plan(settings, target, host, ports, hints, log);
-        Findings found = new Findings(target, settings.network(), launch);
+        Findings found = new Findings(target, settings.network(), launch, engine.identity());
         summary.starting(target, settings.network(), launch);
 
         SmokeContainer container = null;

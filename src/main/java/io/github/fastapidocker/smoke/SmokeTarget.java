@@ -2,6 +2,7 @@ package io.github.fastapidocker.smoke;
 
 import io.github.fastapidocker.build.BuildRecord;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Fingerprint;
 import io.github.fastapidocker.kernel.Hints;
@@ -37,7 +38,7 @@ record SmokeTarget(String name, String reference, String imageId, List<String> c
         if (record.isPresent()
                 && record.get().imageId() != null
                 && (settings.image() == null
-                        || settings.image().equals(record.get().image()))) {
+                        || ImageReference.same(settings.image(), record.get().image()))) {
             BuildRecord r = record.get();
             String name =
                     r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);

@@ -3,6 +3,7 @@ package io.github.fastapidocker.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastapidocker.docker.EngineIdentity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,23 @@ class BuildRecordTest {
                 "127.0.0.1:5555/team/app",
                 List.of("1.0", "latest"),
                 List.of("fastapi", "run", "app/main.py", "--root-path", "/a=b:c#d é", "--forwarded-allow-ips", "*"),
-                8080);
+                8080,
+                new EngineIdentity(EngineIdentity.DOCKER, "20.10.24+dfsg1", "1.41"));
         record.write(dir);
         assertEquals(record, BuildRecord.read(dir).orElseThrow());
     }
 
     @Test
+    void aRecordWithoutTheEngineReadsAsUnknown() throws java.io.IOException {
+        new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80, null).write(dir);
+        assertTrue(!java.nio.file.Files.readString(dir.resolve(BuildRecord.FILE_NAME))
+                .contains("engine."));
+        assertEquals(EngineIdentity.UNKNOWN, BuildRecord.read(dir).orElseThrow().engine());
+    }
+
+    @Test
     void userDockerfileHasNoCommand() {
-        BuildRecord record = new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80);
+        BuildRecord record = new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80, EngineIdentity.UNKNOWN);
         record.write(dir);
         assertEquals(List.of(), BuildRecord.read(dir).orElseThrow().command());
     }

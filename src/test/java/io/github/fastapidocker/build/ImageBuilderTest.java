@@ -68,7 +68,8 @@ class ImageBuilderTest {
                         "team/app",
                         List.of("1.0", "latest"),
                         List.of("fastapi", "run", "app/main.py", "--port", "80"),
-                        80),
+                        80,
+                        engine.identity),
                 record);
 
         assertEquals(List.of("FROM base", "RUN true"), result.steps());
@@ -76,6 +77,7 @@ class ImageBuilderTest {
         assertEquals(Files.size(dir.resolve("out/context.tar")), result.contextBytes());
         assertTrue(log.infos().contains("Step 2/2 : RUN true"), "the build is streamed to the log");
         assertTrue(log.infos().contains("  tagged team/app:latest"));
+        assertTrue(log.infos().contains("  engine Docker Engine 20.10.24, API 1.41 at fake://engine"), log.text());
         assertTrue(
                 log.infos().stream()
                         .anyMatch(l ->
@@ -126,6 +128,27 @@ class ImageBuilderTest {
                 e.getMessage());
     }
 
+    /** Podman's words when it cannot pull (recorded from Podman 4.3.1 without Docker Hub). */
+    @Test
+    void aBaseImagePodmanCannotPullIsNamedToo() throws IOException {
+        engine.buildOutput = List.of(
+                "STEP 1/7: FROM python:3.14\n",
+                "Resolving %!q(<nil>) to docker.io (enforced by caller)\n",
+                "Trying to pull docker.io/library/python:3.14...\n");
+        engine.buildError = "creating build container: initializing source docker://python:3.14: pinging container"
+                + " registry registry-1.docker.io: Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup"
+                + " registry-1.docker.io on 10.255.255.53:53: no such host";
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan(Map.of()), settings("1.0"), 80));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Image build failed at STEP 1/7: FROM python:3.14: the engine could not pull the"
+                                + " base image python:3.14: creating build container"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(MavenHints.INSTANCE.name(Setting.BASE_IMAGE)), e.getMessage());
+    }
+
     @Test
     void withTheUsersDockerfileTheHintIsItsFromLine() {
         assertEquals(
@@ -162,6 +185,12 @@ class ImageBuilderTest {
                 java.util.Optional.of("r.example/a/b@sha256:ab"),
                 BaseImagePull.baseImage("Step 2/3 : from r.example/a/b@sha256:ab"));
         assertEquals(java.util.Optional.empty(), BaseImagePull.baseImage("Step 2/3 : RUN pip install x"));
+        assertEquals(
+                java.util.Optional.of("python:3.14"), BaseImagePull.baseImage("STEP 1/7: FROM python:3.14"), "Podman");
+        assertEquals(
+                java.util.Optional.of("python:3.14"),
+                BaseImagePull.baseImage("[1/2] STEP 1/3: FROM python:3.14 AS build"),
+                "Podman, multi-stage");
         assertEquals(java.util.Optional.empty(), BaseImagePull.baseImage(null));
     }
 
@@ -208,6 +237,35 @@ class ImageBuilderTest {
                         dir.resolve("out")),
                 80);
         assertEquals(7, engine.builds.size(), "noCache always builds");
+    }
+
+    /**
+     * Podman lists {@code team/app:1.0} as {@code docker.io/team/app:1.0} (and what it loaded as
+     * {@code localhost/...}): the same tag, so an unchanged build is still up to date and a tag the
+     * engine applied is not applied again.
+     */
+    @Test
+    void tagsAsPodmanListsThemAreTheSameTags() throws IOException {
+        engine.listsTagsAs = tag -> "docker.io/" + tag;
+        engine.images.put(
+                "python:3.14",
+                new DockerEngine.ImageInfo("sha256:base", List.of("docker.io/library/python:3.14"), 1, List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log, MavenHints.INSTANCE);
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(List.of(), engine.tagged, "the engine applied both tags");
+
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(1, engine.builds.size(), "unchanged: not built again");
+        assertTrue(
+                log.infos().stream().anyMatch(l -> l.startsWith("Image sha256:222 is up to date")),
+                log.infos().toString());
+
+        engine.listsTagsAs = tag -> "localhost/" + tag;
+        engine.images.remove("sha256:222");
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        builder.build(plan(Map.of()), settings("1.0", "latest"), 80);
+        assertEquals(2, engine.builds.size(), "localhost/team/app:1.0 is Podman's team/app:1.0 too");
+        assertEquals(List.of(), engine.tagged);
     }
 
     @Test

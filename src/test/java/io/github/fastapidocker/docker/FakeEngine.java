@@ -27,7 +27,12 @@ public class FakeEngine implements DockerEngine {
     public String buildError;
     public String imageId = "sha256:222";
     public boolean tagsOnBuild = true;
+    /** How the engine lists the tags it was asked for: as given (Docker), or Podman's way. */
+    public java.util.function.UnaryOperator<String> listsTagsAs = tag -> tag;
+
     public boolean closed;
+    /** Which engine it says it is. */
+    public EngineIdentity identity = new EngineIdentity(EngineIdentity.DOCKER, "20.10.24", "1.41");
 
     @Override
     public String host() {
@@ -36,6 +41,11 @@ public class FakeEngine implements DockerEngine {
 
     @Override
     public void ping() {}
+
+    @Override
+    public EngineIdentity identity() {
+        return identity;
+    }
 
     @Override
     public String build(BuildRequest request, Consumer<String> output) {
@@ -51,7 +61,11 @@ public class FakeEngine implements DockerEngine {
         }
         images.put(
                 imageId,
-                new ImageInfo(imageId, tagsOnBuild ? request.tags() : List.of(), 123_456_789L, List.of("l1", "l2")));
+                new ImageInfo(
+                        imageId,
+                        tagsOnBuild ? request.tags().stream().map(listsTagsAs).toList() : List.of(),
+                        123_456_789L,
+                        List.of("l1", "l2")));
         return imageId;
     }
 

@@ -99,4 +99,55 @@ class ImageReferenceTest {
         assertEquals("x".repeat(128), ImageReference.validateTag("x".repeat(128), "tags"));
         assertThrows(InvalidReferenceException.class, () -> ImageReference.validateTag("x".repeat(129), "tags"));
     }
+
+    /** What we ask for, and how Docker 20.10 / 29 and Podman 4.3 list the same image (measured). */
+    @ParameterizedTest
+    @CsvSource({
+        "hello:1.0, hello:1.0",
+        "hello:1.0, docker.io/library/hello:1.0",
+        "hello:1.0, index.docker.io/library/hello:1.0",
+        "hello:1.0, docker.io/hello:1.0",
+        "hello:1.0, localhost/hello:1.0",
+        "hello, hello:latest",
+        "hello, docker.io/library/hello:latest",
+        "team/app:2, docker.io/team/app:2",
+        "team/app:2, localhost/team/app:2",
+        "docker.io/team/app:2, team/app:2",
+        "localhost/hello:1.0, hello:1.0",
+        "127.0.0.1:5555/team/app:v1, 127.0.0.1:5555/team/app:v1",
+        "hello@sha256:abc, docker.io/library/hello@sha256:abc",
+        "hello, localhost/hello",
+    })
+    void theSameImageSpelledAsEnginesDo(String ours, String listed) {
+        assertTrue(ImageReference.same(ours, listed), ours + " = " + listed);
+        assertTrue(ImageReference.same(listed, ours), listed + " = " + ours);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "hello:1.0, hello:1.1",
+        "hello:1.0, library/hello:1.1",
+        "hello:1.0, other/hello:1.0",
+        "hello:1.0, 127.0.0.1:5555/hello:1.0",
+        "127.0.0.1:5555/hello:1.0, localhost/hello:1.0",
+        "127.0.0.1:5555/hello:1.0, 127.0.0.1:5556/hello:1.0",
+        // An explicit Hub name is not Podman's local one.
+        "docker.io/library/hello:1.0, localhost/hello:1.0",
+        "localhost:5000/hello:1.0, hello:1.0",
+        "hello:1.0, <none>:<none>",
+        "hello, hello@sha256:abc",
+    })
+    void differentImages(String a, String b) {
+        assertFalse(ImageReference.same(a, b), a + " != " + b);
+        assertFalse(ImageReference.same(b, a), b + " != " + a);
+    }
+
+    @org.junit.jupiter.api.Test
+    void listedAmongTheEnginesNames() {
+        java.util.List<String> podman = java.util.List.of("docker.io/team/app:1.0", "docker.io/team/app:latest");
+        assertTrue(ImageReference.listed(podman, "team/app:latest"));
+        assertFalse(ImageReference.listed(podman, "team/app:2.0"));
+        assertFalse(ImageReference.listed(null, "team/app:1.0"));
+        assertFalse(ImageReference.same(null, "team/app:1.0"));
+    }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fastapidocker.auth.RegistryCredentials;
 import io.github.fastapidocker.build.BuildRecord;
 import io.github.fastapidocker.docker.DockerEngine.PushEvent;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.docker.PushFailedException;
@@ -43,7 +44,7 @@ class ImagePusherTest {
 
     @BeforeEach
     void recordBuild() {
-        new BuildRecord(BUILT, NAME, List.of("1.0", "latest"), List.of(), 80).write(out);
+        new BuildRecord(BUILT, NAME, List.of("1.0", "latest"), List.of(), 80, null).write(out);
     }
 
     private PushSettings settings(String... tags) {
@@ -87,6 +88,10 @@ class ImagePusherTest {
                 result.tags().get(1).digest(), json.path("tags").path("latest").asText());
         assertEquals(1, json.path("layers").path("latest").path("pushed").asInt());
         assertEquals(2, json.path("layers").path("latest").path("existing").asInt());
+        assertTrue(json.path("layers").path("latest").path("reported").asBoolean());
+        assertEquals("Docker Engine", json.path("engine").path("name").asText(), "which engine pushed");
+        assertEquals("20.10.24", json.path("engine").path("version").asText());
+        assertEquals("1.41", json.path("engine").path("apiVersion").asText());
 
         assertTrue(
                 log.lines.contains("INFO Pushing " + NAME + " (1.0, latest) to 127.0.0.1:5555; credentials:"
@@ -99,6 +104,69 @@ class ImagePusherTest {
                 log.text());
         assertFalse(log.text().contains(SECRET));
         assertFalse(Files.readString(out.resolve("push.json")).contains(SECRET));
+    }
+
+    /** Podman 4.3 sends only the status lines (recorded: push-ok.http of engine/podman-4.3.1). */
+    @Test
+    void anEngineWithoutLayerEventsHasTheCountsNotReported() throws IOException {
+        engine.identity = new EngineIdentity(EngineIdentity.PODMAN, "4.3.1", "1.41");
+        engine.image(BUILT, NAME + ":1.0");
+        engine.events = List.of(
+                new PushEvent(null, "The push refers to repository [" + NAME + ":1.0]"),
+                new PushEvent(null, "1.0: digest: sha256:abc size: 737"));
+
+        ImagePusher.Result result = pusher().push(settings("1.0"), login);
+
+        assertFalse(result.tags().get(0).layersReported());
+        assertNull(result.tags().get(0).layersPushed());
+        assertTrue(
+                log.text()
+                        .contains("INFO   " + NAME + ":1.0: digest "
+                                + result.tags().get(0).digest()
+                                + ", layer counts not reported by the engine (Podman Engine 4.3.1, API 1.41) ("),
+                log.text());
+        assertFalse(log.text().contains("0 layers uploaded"), log.text());
+        JsonNode layers = new ObjectMapper()
+                .readTree(out.resolve("push.json").toFile())
+                .path("layers")
+                .path("1.0");
+        assertFalse(layers.path("reported").asBoolean(true));
+        assertTrue(layers.path("pushed").isNull() && layers.path("existing").isNull(), layers.toString());
+    }
+
+    /** Podman speaks HTTPS to a loopback registry unless its registries.conf says otherwise (recorded). */
+    @Test
+    void aPlainHttpRegistryIsNotRetriedAndTheEnginesConfigurationIsNamed() {
+        engine.identity = new EngineIdentity(EngineIdentity.PODMAN, "4.3.1", "1.41");
+        engine.image(BUILT, NAME + ":1.0");
+        String podmanSays = "trying to reuse blob sha256:b6c3 at destination: pinging container registry"
+                + " 127.0.0.1:5555: Get \"https://127.0.0.1:5555/v2/\": http: server gave HTTP response to HTTPS client";
+        for (int i = 0; i < 3; i++) {
+            engine.pushFailures.add(
+                    () -> new PushFailedException(podmanSays, PushFailedException.Reason.PLAIN_HTTP_REGISTRY));
+        }
+        var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
+        assertEquals(1, engine.pushes.size(), "not retried");
+        assertEquals(List.of(), sleeps);
+        assertEquals(PushFailedException.Reason.PLAIN_HTTP_REGISTRY, e.reason());
+        assertEquals(
+                "Registry 127.0.0.1:5555 answers plain HTTP, but the engine at unix:///fake.sock (Podman Engine 4.3.1,"
+                        + " API 1.41) spoke HTTPS to it, so " + NAME + ":1.0 was not pushed (not retried: another try"
+                        + " gets the same answer): " + podmanSays + ". Whether an engine may push to a registry over"
+                        + " plain HTTP is the engine's setting, not the plugin's: Podman decides it in its"
+                        + " registries.conf (/etc/containers/registries.conf, ~/.config/containers/registries.conf when"
+                        + " rootless, or the file CONTAINERS_REGISTRIES_CONF names where the engine runs):"
+                        + " [[registry]] location=\"127.0.0.1:5555\" insecure=true, then restart the Podman service."
+                        + " Podman, unlike dockerd, does not treat loopback (127.0.0.0/8) registries as insecure."
+                        + " Or serve the registry over HTTPS.",
+                e.getMessage());
+
+        engine.identity = new EngineIdentity(EngineIdentity.DOCKER, "28.5.2", "1.51");
+        var docker = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
+        assertTrue(
+                docker.getMessage().contains("dockerd decides it by \"insecure-registries\": [\"127.0.0.1:5555\"]"),
+                docker.getMessage());
+        assertFalse(docker.getMessage().contains("registries.conf"), docker.getMessage());
     }
 
     @Test
@@ -145,9 +213,10 @@ class ImagePusherTest {
     @Test
     void transientFailuresAreRetriedWithBackoff() {
         engine.image(BUILT, NAME + ":1.0");
+        engine.pushFailures.add(() -> new PushFailedException(
+                "received unexpected HTTP status: 503 Service Unavailable", PushFailedException.Reason.OTHER));
         engine.pushFailures.add(
-                () -> new PushFailedException("received unexpected HTTP status: 503 Service Unavailable", false));
-        engine.pushFailures.add(() -> new PushFailedException("connection reset by peer", false));
+                () -> new PushFailedException("connection reset by peer", PushFailedException.Reason.OTHER));
 
         ImagePusher.Result result = pusher().push(settings("1.0"), login);
 
@@ -165,7 +234,8 @@ class ImagePusherTest {
         engine.image(BUILT, NAME + ":1.0");
         for (int i = 0; i < 3; i++) {
             engine.pushFailures.add(() -> new PushFailedException(
-                    "Get \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused", false));
+                    "Get \"http://127.0.0.1:5555/v2/\": dial tcp 127.0.0.1:5555: connect: connection refused",
+                    PushFailedException.Reason.OTHER));
         }
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
         assertEquals(
@@ -183,8 +253,8 @@ class ImagePusherTest {
     void aRefusedLoginIsNeverRetriedAndNamesTheSource() {
         engine.image(BUILT, NAME + ":1.0");
         // Even a registry that echoes the password must not get it into the message.
-        engine.pushFailures.add(
-                () -> new PushFailedException("unauthorized: authentication required (" + SECRET + ")", true));
+        engine.pushFailures.add(() -> new PushFailedException(
+                "unauthorized: authentication required (" + SECRET + ")", PushFailedException.Reason.REFUSED_LOGIN));
 
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), login));
 
@@ -204,7 +274,8 @@ class ImagePusherTest {
     @Test
     void anAnonymousPushThatIsRefusedSaysNoLoginWasFound() {
         engine.image(BUILT, NAME + ":1.0");
-        engine.pushFailures.add(() -> new PushFailedException("no basic auth credentials", true));
+        engine.pushFailures.add(
+                () -> new PushFailedException("no basic auth credentials", PushFailedException.Reason.REFUSED_LOGIN));
         RegistryCredentials none = RegistryCredentials.anonymous("no login found for 127.0.0.1:5555; tried a, b");
 
         var e = assertThrows(PushFailedException.class, () -> pusher().push(settings("1.0"), none));
@@ -229,7 +300,7 @@ class ImagePusherTest {
     @Test
     void zeroRetriesTriesOnce() {
         engine.image(BUILT, NAME + ":1.0");
-        engine.pushFailures.add(() -> new PushFailedException("boom", false));
+        engine.pushFailures.add(() -> new PushFailedException("boom", PushFailedException.Reason.OTHER));
         PushSettings once =
                 new PushSettings(ImageReference.parse(NAME, "<image>"), List.of("1.0"), 0, Duration.ofSeconds(1), out);
         var e = assertThrows(PushFailedException.class, () -> pusher().push(once, login));

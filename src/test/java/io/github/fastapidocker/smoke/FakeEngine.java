@@ -2,6 +2,7 @@ package io.github.fastapidocker.smoke;
 
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ final class FakeEngine implements DockerEngine {
     RuntimeException failCreate;
     String logOnStop = "";
     int counter;
+    /** Which engine it says it is. */
+    EngineIdentity identity = new EngineIdentity(EngineIdentity.PODMAN, "4.3.1", "1.41");
 
     FakeEngine withImage(String reference, String id) {
         images.put(reference, new ImageInfo(id, List.of(reference), 1000, List.of()));
@@ -70,6 +73,11 @@ final class FakeEngine implements DockerEngine {
 
     @Override
     public void ping() {}
+
+    @Override
+    public EngineIdentity identity() {
+        return identity;
+    }
 
     @Override
     public String build(BuildRequest request, Consumer<String> output) {

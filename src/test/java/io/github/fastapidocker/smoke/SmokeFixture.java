@@ -78,7 +78,7 @@ abstract class SmokeFixture {
     }
 
     void recordBuild(List<String> command, int port) {
-        new BuildRecord("sha256:built", "hello", List.of("1.0", "latest"), command, port).write(dir);
+        new BuildRecord("sha256:built", "hello", List.of("1.0", "latest"), command, port, null).write(dir);
     }
 
     /** The guide's project: {@code hello:1.0} on port 80, a 5 s timeout, one variable. */

@@ -67,6 +67,9 @@ class SmokeRunnerTest extends SmokeFixture {
         assertTrue(json.get("passed").asBoolean());
         assertEquals("hello:1.0", json.get("image").asText());
         assertEquals("sha256:built", json.get("imageId").asText());
+        assertEquals("Podman Engine", json.get("engine").get("name").asText(), "which engine ran it");
+        assertEquals("4.3.1", json.get("engine").get("version").asText());
+        assertEquals("1.41", json.get("engine").get("apiVersion").asText());
         assertEquals("host", json.get("network").asText());
         assertEquals(FREE_PORT, json.get("port").asInt());
         assertEquals(1, json.get("ready").get("attempts").asInt());

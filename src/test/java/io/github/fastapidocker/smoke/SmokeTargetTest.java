@@ -37,7 +37,7 @@ class SmokeTargetTest extends SmokeFixture {
         assertEquals(3, engine.created.size(), "run() always tests (-Dfastapi.smoke.force)");
 
         engine.withImage("sha256:rebuilt", "sha256:rebuilt");
-        new BuildRecord("sha256:rebuilt", "hello", List.of("1.0"), GUIDE_CMD, 80).write(dir);
+        new BuildRecord("sha256:rebuilt", "hello", List.of("1.0"), GUIDE_CMD, 80, null).write(dir);
         assertTrue(runner().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(DOCS)))
                 .isPresent());
         assertEquals(4, engine.created.size(), "another image: tested again");
@@ -80,10 +80,31 @@ class SmokeTargetTest extends SmokeFixture {
 
     @Test
     void aRecordOfAnotherImageIsNotUsed() {
-        new BuildRecord("sha256:built", "other", List.of("2.0"), GUIDE_CMD, 80).write(dir);
+        new BuildRecord("sha256:built", "other", List.of("2.0"), GUIDE_CMD, 80, null).write(dir);
         engine.withImage("hello:1.0", "sha256:tagged");
         runner().run(settings(SmokeNetwork.HOST, List.of(DOCS)));
         assertEquals("hello:1.0", engine.created.get(0).image());
+    }
+
+    @Test
+    void theRecordOfTheSameImageSpelledOtherwiseIsUsed() {
+        new BuildRecord("sha256:built", "hello", List.of("2.0"), GUIDE_CMD, 80, null).write(dir);
+        engine.withImage("sha256:built", "sha256:built");
+        runner().run(SmokeSettings.builder()
+                .image("docker.io/library/hello")
+                .tag("1.0")
+                .port(8000)
+                .outputDirectory(dir)
+                .network(SmokeNetwork.HOST)
+                .probes(List.of(DOCS))
+                .timeout(Duration.ofSeconds(5))
+                .stopTimeoutSeconds(10)
+                .gracefulStop(GracefulStop.FAIL)
+                .project("io.example:hello")
+                .projectDirectory(dir)
+                .env(Map.of())
+                .build(MavenHints.INSTANCE));
+        assertEquals("sha256:built", engine.created.get(0).image(), "docker.io/library/hello is hello");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /build} with the context tar as body (classic builder), and its answer: a stream of
@@ -20,6 +21,12 @@ import java.util.function.Consumer;
  * "Successfully built ID" as the fallback for the image id.
  */
 final class BuildCall {
+    /**
+     * What Podman 4.3 appends to a Dockerfile error: a Go dump of the step
+     * ({@code &imagebuilder.Step{Env:[]string{...}, ...}}), which says nothing the step line does not.
+     */
+    private static final Pattern GO_STEP_DUMP = Pattern.compile("\\s*&imagebuilder\\.Step\\{.*$", Pattern.DOTALL);
+
     private final EngineTransport transport;
 
     BuildCall(EngineTransport transport) {
@@ -108,7 +115,8 @@ final class BuildCall {
             throw answer.broken(e);
         }
         if (error != null) {
-            throw new BuildFailedException(error.strip());
+            throw new BuildFailedException(
+                    GO_STEP_DUMP.matcher(error.strip()).replaceFirst("").strip());
         }
         if (imageId == null || imageId.isBlank()) {
             throw new BuildFailedException("the engine ended the build without an image id");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import java.io.File;
@@ -27,6 +29,8 @@ public final class DockerJavaEngine implements DockerEngine {
     private final BuildCall builds;
     private final PushCall pushes;
     private final ContainerCalls containers;
+    /** Which engine answered; {@code null} until the ping or {@code GET /version} told. */
+    private volatile EngineIdentity identity;
 
     /** Over any transport: tests replay recorded answers through a fake one. */
     DockerJavaEngine(DockerHttpClient http, String host, String source, String howToChange) {
@@ -88,7 +92,34 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void ping() {
-        transport.ping();
+        transport.ping().ifPresent(found -> identity = found);
+    }
+
+    @Override
+    public EngineIdentity identity() {
+        EngineIdentity known = identity;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (identity == null) {
+                identity = askVersion();
+            }
+            return identity;
+        }
+    }
+
+    /** {@code GET /version}, for an engine whose ping did not say which it is. */
+    private EngineIdentity askVersion() {
+        try {
+            return EngineIdentification.fromVersion(transport.call(
+                    EngineTransport.request(Request.Method.GET, "/version").build(),
+                    "version",
+                    EngineTransport.refused("tell its version")));
+        } catch (EngineException e) {
+            // Which engine it is only informs: a call that needs the engine fails on its own.
+            return EngineIdentity.UNKNOWN;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
@@ -14,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -135,8 +137,11 @@ final class EngineTransport implements Closeable {
         }
     }
 
-    /** {@code GET /_ping}, within the first contact's limit: any failure means the engine cannot be reached. */
-    void ping() {
+    /**
+     * {@code GET /_ping}, within the first contact's limit: any failure means the engine cannot be
+     * reached. Returns which engine answered, when its headers say ({@link EngineIdentification}).
+     */
+    Optional<EngineIdentity> ping() {
         Answer answer = open(
                 timeouts.ping(),
                 request(Request.Method.GET, "/_ping").build(),
@@ -156,6 +161,7 @@ final class EngineTransport implements Closeable {
                         message);
             }
             answer.body().readAllBytes();
+            return EngineIdentification.fromPing(answer.header("Server"), answer.header("Api-Version"));
         } catch (IOException e) {
             if (answer.timedOut()) {
                 throw answer.timeout(e);

@@ -10,6 +10,7 @@ import io.github.fastapidocker.docker.DockerEngine.RegistryAuth;
 import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.PushFailedException;
+import io.github.fastapidocker.docker.PushFailedException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,8 +28,18 @@ final class PushCall {
     /** What Docker 29's containerd store and Podman send instead of an aux digest. */
     private static final Pattern STATUS_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64}) size: [0-9]+");
 
-    /** The distribution spec's error codes for a refused login or access, at the start of the message. */
-    private static final Pattern REFUSAL_CODE = Pattern.compile("^(?:unauthorized|denied)(?::|$)");
+    /**
+     * The distribution spec's error codes for a refused login or access: at the start of the
+     * message (dockerd), or as the last link of a Go error chain ({@code ...exists in
+     * 127.0.0.1:5555/app: unauthorized: authentication required}, Podman).
+     */
+    private static final Pattern REFUSAL_CODE = Pattern.compile("(?:^|: )(?:unauthorized|denied)(?::|$)");
+
+    /**
+     * Go's {@code net/http} words, in dockerd's and Podman's messages alike, when the engine spoke
+     * HTTPS to a registry that answers plain HTTP.
+     */
+    private static final String PLAIN_HTTP = "server gave http response to https client";
 
     /** The engine's own words when the registry asked for a login and it had none to give. */
     private static final String NO_CREDENTIALS = "no basic auth credentials";
@@ -71,11 +82,11 @@ final class PushCall {
         try (Answer answer = transport.send(
                 request,
                 "push " + repository + ":" + tag,
-                (status, message) -> new PushFailedException(message, isRefusal(status, message), status))) {
+                (status, message) -> new PushFailedException(message, reason(status, message), status))) {
             return read(answer, repository + ":" + tag, progress);
         } catch (EngineTimeoutException e) {
             // A registry that stalls the upload silences the push: a failed push, tried again if allowed.
-            throw new PushFailedException(e.getMessage(), false);
+            throw new PushFailedException(e.getMessage(), Reason.OTHER);
         }
     }
 
@@ -121,18 +132,27 @@ final class PushCall {
             throw answer.broken(e);
         }
         if (error != null) {
-            throw new PushFailedException(error, isRefusal(errorCode, error));
+            throw new PushFailedException(error, reason(errorCode, error));
         }
         String digest = auxDigest != null ? auxDigest : statusDigest;
         if (digest == null) {
-            throw new PushFailedException("the registry reported no digest for " + reference, false);
+            throw new PushFailedException("the registry reported no digest for " + reference, Reason.OTHER);
         }
         return digest;
     }
 
-    /** A refused login or access (retrying cannot help): by HTTP status, else by the registry's error code. */
-    static boolean isRefusal(int status, String message) {
-        return status == 401 || status == 403 || isUnauthorized(message);
+    /**
+     * Why the push failed: a refused login or access (by HTTP status, else by the registry's error
+     * code), a registry that answers plain HTTP to the engine's HTTPS, or anything else.
+     */
+    static Reason reason(int status, String message) {
+        if (status == 401 || status == 403 || isUnauthorized(message)) {
+            return Reason.REFUSED_LOGIN;
+        }
+        if (message != null && message.toLowerCase(Locale.ROOT).contains(PLAIN_HTTP)) {
+            return Reason.PLAIN_HTTP_REGISTRY;
+        }
+        return Reason.OTHER;
     }
 
     /**

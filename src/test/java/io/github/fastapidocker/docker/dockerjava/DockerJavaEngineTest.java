@@ -15,6 +15,7 @@ import io.github.fastapidocker.docker.DockerEngine.ImageInfo;
 import io.github.fastapidocker.docker.DockerEngine.PushEvent;
 import io.github.fastapidocker.docker.DockerEngine.RegistryAuth;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.docker.PushFailedException;
 import java.io.IOException;
@@ -60,6 +61,47 @@ class DockerJavaEngineTest {
         engine.ping();
         assertEquals("GET", http.last().method());
         assertEquals("/_ping", http.last().path());
+    }
+
+    @Test
+    void thePingSaysWhichEngineItIs() {
+        http.answer("ping");
+        engine.ping();
+        assertEquals("Docker Engine 20.10.24+dfsg1, API 1.41", engine.identity().toString());
+        assertEquals("Docker Engine 20.10.24+dfsg1, API 1.41", engine.identity().toString());
+        assertEquals(1, http.sent.size(), "the ping's headers say it: no call of its own");
+    }
+
+    @Test
+    void anEngineWhosePingDoesNotSayIsAskedItsVersionOnce() {
+        http.answer(ReplayingHttpClient.response(
+                200, Map.of(), new java.io.ByteArrayInputStream("OK".getBytes(StandardCharsets.UTF_8))));
+        http.answer("version");
+        engine.ping();
+        assertEquals(new EngineIdentity(EngineIdentity.DOCKER, "20.10.24+dfsg1", "1.41"), engine.identity());
+        assertEquals("/version", http.last().path());
+        engine.identity();
+        assertEquals(2, http.sent.size());
+    }
+
+    @Test
+    void anEngineThatDoesNotSayAtAllIsUnknownAndThatIsNoFailure() {
+        http.answer(ReplayingHttpClient.response(
+                404,
+                Map.of(),
+                new java.io.ByteArrayInputStream("{\"message\":\"page not found\"}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(EngineIdentity.UNKNOWN, engine.identity());
+        assertEquals("unknown engine", engine.identity().toString());
+        assertEquals(1, http.sent.size(), "asked once");
+    }
+
+    @Test
+    void otherPingHeadersSayNothing() {
+        assertEquals(Optional.empty(), EngineIdentification.fromPing("nginx/1.25", "1.41"));
+        assertEquals(Optional.empty(), EngineIdentification.fromPing(null, null));
+        assertEquals(
+                Optional.of(new EngineIdentity(EngineIdentity.DOCKER, "29.0.1", null)),
+                EngineIdentification.fromPing("Docker/29.0.1 (linux)", ""));
     }
 
     @Test
