@@ -14,6 +14,7 @@
 #                    (default: every engine)
 #   env NAME         print the KEY=VALUE lines that point a client at NAME (DOCKER_HOST, for TLS
 #                    DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, FASTAPI_TEST_ENGINE); source them
+#   check NAME...    exit 0 when each engine runs (started here) and answers; prints nothing
 #   status           print what runs and what is mounted
 #   names            print the engine names, one a line
 #
@@ -40,7 +41,7 @@ set -euo pipefail
 ENGINES_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # The test world's helpers and settings (STATE_DIR, CACHE_DIR, REGISTRY, BASE_IMAGE, INDEX_IMAGE,
 # debian_mirror, ensure_commands, recorded_pid, stop_pid, env_line, ...). Sourcing runs nothing.
-# shellcheck source-path=SCRIPTDIR source=test-world.sh
+# shellcheck source-path=SCRIPTDIR source=test-world.sh disable=SC1091 # followed when given too
 . "$ENGINES_SCRIPT_DIR/test-world.sh"
 
 log() { printf 'engines: %s\n' "$*" >&2; }
@@ -288,7 +289,7 @@ chroot_mount() {
 docker_engines_running() {
   local name
   for name in docker28-containerd docker28-tls; do
-    recorded_pid "$(engine_dir "$name")/dockerd.pid" dockerd >/dev/null && return 0
+    engine_pid "$name" >/dev/null && return 0
   done
   return 1
 }
@@ -689,7 +690,7 @@ cmd_down() {
   local -a left
   mapfile -t left < <(mounts_under "$ENGINES_DIR")
   if ((${#left[@]})); then
-    if docker_engines_running || recorded_pid "$(engine_dir podman)/podman.pid" podman >/dev/null; then
+    if docker_engines_running || engine_pid podman >/dev/null; then
       log "down: still mounted for the engines that run: ${#left[@]} mounts under $ENGINES_DIR"
     else
       log "ERROR: still mounted under $ENGINES_DIR: ${left[*]}"
@@ -705,14 +706,25 @@ cmd_env() {
   engine_env "$1"
 }
 
+engine_pid() {
+  case $(engine_kind "$1") in
+    docker) recorded_pid "$(engine_dir "$1")/dockerd.pid" dockerd ;;
+    podman) recorded_pid "$(engine_dir "$1")/podman.pid" podman ;;
+  esac
+}
+
+cmd_check() {
+  check_names "$@"
+  local name
+  for name in "$@"; do
+    engine_pid "$name" >/dev/null && engine_answers_at "$name" || return 1
+  done
+}
+
 cmd_status() {
-  local name pid file comm
+  local name pid
   for name in "${ENGINE_NAMES[@]}"; do
-    case $(engine_kind "$name") in
-      docker) file="$(engine_dir "$name")/dockerd.pid" comm=dockerd ;;
-      podman) file="$(engine_dir "$name")/podman.pid" comm=podman ;;
-    esac
-    pid=$(recorded_pid "$file" "$comm") || pid=""
+    pid=$(engine_pid "$name") || pid=""
     if [[ -n $pid ]]; then
       printf '%-20s pid %s at %s: %s\n' "$name" "$pid" "$(engine_host "$name")" "$(engine_version "$name")"
     else
@@ -733,6 +745,7 @@ engines_main() {
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
     env) cmd_env "$@" ;;
+    check) cmd_check "$@" ;;
     status) cmd_status ;;
     names) printf '%s\n' "${ENGINE_NAMES[@]}" ;;
     -h | --help | help) engines_usage ;;
