@@ -14,6 +14,7 @@
 #   FASTAPI_TEST_ENGINE_ITS    the subset, comma separated (default: src/it/engine-matrix.txt)
 #   FASTAPI_TEST_ENGINE_JOBS   how many engines' subsets run at once (default 3)
 #   FASTAPI_TEST_WORLD_KEEP=1  keep the world and the engines running afterwards
+#   FASTAPI_TEST_ENGINES_KEEP  1 or 0: keep the engines or not, whatever the world does
 #   FASTAPI_TEST_MAVEN         the Maven command (default ./mvnw)
 #
 # Each subset runs in its own clone directory with its own run id (target/engine-matrix/NAME/),
@@ -100,16 +101,30 @@ stop_engines() {
     UP_PID=""
   fi
   ((${#STARTED[@]})) || return 0
-  if [[ ${FASTAPI_TEST_WORLD_KEEP:-0} == 1 ]]; then
-    log "engines kept running (FASTAPI_TEST_WORLD_KEEP=1): ${STARTED[*]}; stop them with: $ENGINES down"
+  if [[ ${FASTAPI_TEST_ENGINES_KEEP:-${FASTAPI_TEST_WORLD_KEEP:-0}} == 1 ]]; then
+    log "engines kept running: ${STARTED[*]}; stop them with: $ENGINES down"
     return 0
   fi
   "$ENGINES" down "${STARTED[@]}" || log "WARNING: $ENGINES down ${STARTED[*]} failed"
   STARTED=()
 }
+# The subsets' Maven runs are process groups of their own (background jobs ignore Ctrl-C): on an
+# interrupt they are stopped by their recorded group ids, before the engines go.
+# shellcheck disable=SC2317 # reached through the INT and TERM traps
+stop_subsets() {
+  local file pgid
+  for file in "$MATRIX_DIR"/*/maven.pgid; do
+    [[ -s $file ]] || continue
+    pgid=$(<"$file")
+    if [[ $pgid =~ ^[0-9]+$ ]] && kill -0 -- "-$pgid" 2>/dev/null; then
+      log "stopping the subset run of ${file%/maven.pgid} (process group $pgid)"
+      kill -TERM -- "-$pgid" 2>/dev/null || true
+    fi
+  done
+}
 trap stop_engines EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'stop_subsets; exit 130' INT
+trap 'stop_subsets; exit 143' TERM
 
 rm -rf "$MATRIX_DIR" "$SUMMARY"
 mkdir -p "$MATRIX_DIR"
@@ -154,24 +169,27 @@ done
 # One engine's subset, in a subshell of its own: the engine's client settings replace the
 # default engine's. Writes NAME/result (passed, failed, failed ITs, seconds, version).
 run_subset() {
-  local name=$1 dir="$MATRIX_DIR/$1" started status=0 version
+  local name=$1 dir="$MATRIX_DIR/$1" started status=0 pid
+  local -a settings
   mkdir -p "$dir"
   started=$(now)
-  (
-    unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_CONTEXT
-    set -a
-    # shellcheck source=/dev/null # KEY=VALUE lines from engines.sh env
-    . <("$ENGINES" env "$name")
-    set +a
-    version=$(timeout 10 docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})' 2>/dev/null) || version='?'
-    printf '%s\n' "$version" >"$dir/version"
-    "$MAVEN" -B "${OFFLINE[@]}" invoker:run "${WORLD_PROPS[@]}" \
-      -Dinvoker.test="$MATRIX_ITS" \
-      -Dit.runId="$RUN_ID-$name" \
-      -Dinvoker.cloneProjectsTo="$dir/it" \
-      -Dinvoker.reportsDirectory="$dir/invoker-reports" \
-      >"$dir/maven.log" 2>&1
-  ) || status=$?
+  # No context and no TLS settings but the engine's own.
+  mapfile -t settings < <("$ENGINES" env "$name")
+  local -a client=(env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT "${settings[@]}")
+  "${client[@]}" timeout 10 docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})' \
+    >"$dir/version" 2>/dev/null || echo '?' >"$dir/version"
+  # setsid (this job is no group leader, so it execs in place): $! leads a process group that
+  # holds Maven and the builds it forks, and stop_subsets can stop all of it.
+  setsid "${client[@]}" "$MAVEN" -B "${OFFLINE[@]}" invoker:run "${WORLD_PROPS[@]}" \
+    -Dinvoker.test="$MATRIX_ITS" \
+    -Dit.runId="$RUN_ID-$name" \
+    -Dinvoker.cloneProjectsTo="$dir/it" \
+    -Dinvoker.reportsDirectory="$dir/invoker-reports" \
+    >"$dir/maven.log" 2>&1 </dev/null &
+  pid=$!
+  printf '%s\n' "$pid" >"$dir/maven.pgid"
+  wait "$pid" || status=$?
+  rm -f "$dir/maven.pgid"
   local seconds=$(($(now) - started)) passed=0 failed=() report it result
   for report in "$dir"/invoker-reports/BUILD-*.xml; do
     [[ -f $report ]] || continue
