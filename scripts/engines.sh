@@ -246,7 +246,6 @@ rootfs_up() {
     tar --numeric-owner -C "$tmp" -xf "$cache_tar"
     log "chroot: unpacked the cached $cache_tar in $(elapsed "$started") s"
   else
-    ensure_commands debootstrap:debootstrap
     mirror=$(debian_mirror)
     log "chroot: debootstrap $CHROOT_SUITE with $CHROOT_INCLUDE from $mirror (log: $ENGINES_DIR/debootstrap.log)"
     if ! debootstrap --variant=minbase --include="$CHROOT_INCLUDE" \
@@ -305,7 +304,6 @@ tls_certs() {
     openssl x509 -checkend 86400 -noout -in "$client/cert.pem" >/dev/null 2>&1; then
     return 0
   fi
-  ensure_commands openssl:openssl
   rm -rf "$certs" "$client"
   mkdir -p "$certs" "$client"
   chmod 700 "$certs" "$client"
@@ -471,7 +469,6 @@ podman_start() {
   local name=podman dir started pid
   dir=$(engine_dir "$name")
   local pidfile="$dir/podman.pid" logfile="$dir/podman.log"
-  ensure_commands podman:podman
   if pid=$(recorded_pid "$pidfile" podman); then
     engine_answers_at "$name" || die "$name: podman (pid $pid) runs but does not answer; see $logfile, or run: $0 down $name"
     log "$name: reusing the running podman system service (pid $pid): $(engine_version "$name")"
@@ -613,14 +610,23 @@ cmd_up() {
   (($#)) || die "up: name the engines (${ENGINE_NAMES[*]})"
   check_names "$@"
   [[ $(id -u) == 0 ]] || die "only root can start the engines (chroot, mounts)"
-  ensure_commands docker:docker.io flock:util-linux
-  engines_lock
   local started name need_chroot=no failed=()
+  local -a needed=(docker:docker.io flock:util-linux mountpoint:util-linux)
   local -A job=()
   started=$(now)
   for name in "$@"; do
-    [[ $(engine_kind "$name") == docker ]] && need_chroot=yes
+    case $name in
+      docker28-tls) need_chroot=yes needed+=(openssl:openssl) ;;
+      docker28-*) need_chroot=yes ;;
+      podman) needed+=(podman:podman) ;;
+    esac
   done
+  if [[ $need_chroot == yes ]]; then
+    needed+=(debootstrap:debootstrap)
+  fi
+  # All at once, before anything runs in parallel (two apt-gets would fight over dpkg's lock).
+  ensure_commands "${needed[@]}"
+  engines_lock
   # Everything that does not need the chroot starts while it is made: Podman and the image export.
   images_export &
   job[images]=$!
