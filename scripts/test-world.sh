@@ -917,4 +917,8 @@ main() {
   esac
 }
 
-main "$@"
+# scripts/engines.sh sources this file for its helpers (debian_mirror, ensure_commands, the
+# pidfile and stop functions); only running it does anything.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  main "$@"
+fi

@@ -1,16 +1,8 @@
 def docker = evaluate(new File(itLib, 'docker.groovy'))
 def repo = "fastapi-it-${runId}/cache"
 try {
-    // The image id made by each step, oldest first, from the engine's history.
-    def steps = { String tag ->
-        docker.ok(['history', '--no-trunc', '--format', '{{.ID}}\t{{.CreatedBy}}', "${repo}:${tag}"])
-                .readLines().reverse().collect { def p = it.split('\t', 2); [p[0], p.length > 1 ? p[1] : ''] }
-    }
-    def pipLayer = { String tag ->
-        def step = steps(tag).find { it[1].contains('pip install --no-cache-dir --upgrade') }
-        assert step : "no pip install step in the history of ${tag}"
-        step[0]
-    }
+    // The pip step as the engine's history has it: [image id, created].
+    def pipLayer = { String tag -> docker.historyStep("${repo}:${tag}", 'pip install --no-cache-dir --upgrade') }
     def v1 = pipLayer('v1'), v2 = pipLayer('v2'), v3 = pipLayer('v3')
     // Podman's history names no intermediate images (<missing>): there the filesystem layers below tell.
     def historyIds = v1 != '<missing>'

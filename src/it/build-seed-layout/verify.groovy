@@ -36,7 +36,7 @@ try {
     assert pip >= 0 && code > pip : "pip install (${pip}) must come before COPY app (${code}): ${history}"
 
     // The build was visible in the Maven log at INFO.
-    assert log =~ /(?m)^\[INFO\] (?:Step 4\/7 :|STEP 4\/7:) RUN pip install/ : 'the build streams to the log (Docker: Step 4/7 :, Podman: STEP 4/7:)'
+    assert docker.logShowsStep(log, 4, 'RUN pip install') : 'step 4 (RUN pip install) must be in the log'
     assert log =~ /size [0-9.]+ MB, context [0-9]+ bytes, [0-9]+ of [0-9]+ steps from cache/
 } finally {
     docker.removeImages(repo)

@@ -23,6 +23,24 @@
             (['docker', 'rmi', '-f'] + ids).execute().waitFor()
         }
     },
+    // The history entry of the build step whose command contains text, as [id, created]: equal for a
+    // step the engine took from its cache, different for one it built again. Docker gives every
+    // step's image id; Podman reports <missing> for many (its ids follow layers, and steps without a
+    // layer shift them), so there the creation time decides: a step built again is newer.
+    historyStep: { String image, String text ->
+        def proc = ['docker', 'history', '--no-trunc', '--human=false', '--format', '{{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}', image].execute()
+        def out = new StringBuilder(), err = new StringBuilder()
+        proc.waitForProcessOutput(out, err)
+        assert proc.exitValue() == 0 : "docker history ${image} failed: ${err}"
+        def step = out.toString().readLines().collect { it.split('\t', 3) }.find { it.length == 3 && it[2].contains(text) }
+        assert step : "no '${text}' step in the history of ${image}"
+        [step[0], step[1]]
+    },
+    // Whether build output in the Maven log shows step N (Docker: "Step 4/7 : RUN ...", Podman:
+    // "STEP 4/7: RUN ..."), optionally with its instruction.
+    logShowsStep: { String log, int n, String instruction = '' ->
+        (log =~ ('(?m)^\\[INFO\\] (?:Step|STEP) ' + n + '/\\d+ ?: ' + java.util.regex.Pattern.quote(instruction))).find()
+    },
     // The plugin's record of what it built.
     record: { File basedir ->
         def props = new Properties()

@@ -2,13 +2,17 @@
 // basic auth) what it holds. Load with: def reg = evaluate(new File(itLib, 'registry.groovy'))
 import groovy.json.JsonSlurper
 
+// The single-image manifest types: Docker's (the classic image store pushes it) and OCI's (the
+// containerd image store pushes that; a registry answers 404 to a client that does not accept it).
+def manifestTypes = ['application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json']
+
 def call = { String registry, String user, String password, String method, String path ->
     def conn = new URL("http://${registry}/v2/${path}").openConnection(Proxy.NO_PROXY) as HttpURLConnection
     conn.requestMethod = method
     conn.connectTimeout = 5000
     conn.readTimeout = 10000
     conn.setRequestProperty('Authorization', 'Basic ' + "${user}:${password}".bytes.encodeBase64().toString())
-    conn.setRequestProperty('Accept', 'application/vnd.docker.distribution.manifest.v2+json')
+    conn.setRequestProperty('Accept', manifestTypes.join(', '))
     def code = conn.responseCode
     def body = code < 400 ? conn.inputStream.text : (conn.errorStream?.text ?: '')
     [code: code, body: body, digest: conn.getHeaderField('Docker-Content-Digest')]
@@ -32,7 +36,7 @@ def call = { String registry, String user, String password, String method, Strin
         assert r.code == 200 : "GET /v2/${name}/manifests/${tag} answered ${r.code}: ${r.body}"
         assert r.digest == head.digest : "HEAD and GET disagree on the digest of ${name}:${tag}"
         def json = new JsonSlurper().parseText(r.body)
-        assert json.mediaType == 'application/vnd.docker.distribution.manifest.v2+json' : "manifest type ${json.mediaType}"
+        assert json.mediaType in manifestTypes : "manifest type ${json.mediaType}"
         [digest: r.digest, layers: json.layers.collect { [it.digest, it.size as long] }, json: r.body]
     },
     // The push report the plugin wrote.
