@@ -3,7 +3,12 @@
 # Each file is the HTTP answer as it came: status line, headers, blank line, body bytes.
 # Needs a local engine on /var/run/docker.sock, the test image fastapi-docker-test/python:3.13
 # and the test registry with htpasswd on 127.0.0.1:5555. Removes what it creates.
+# PARTS (comma-separated, default base,production) records only some of them:
+#   base        ping, builds, images, containers, pushes
+#   production  a non-root image with a health check: exec, its image and its health states
 set -euo pipefail
+PARTS=${PARTS:-base,production}
+part() { [[ ,$PARTS, == *,$1,* ]]; }
 SOCK=${SOCK:-/var/run/docker.sock}
 OUT=${OUT:-$(cd "$(dirname "$0")/.." && pwd)/src/test/resources/engine}
 BASE=${BASE:-fastapi-docker-test/python:3.13}
@@ -32,6 +37,7 @@ record() {
 }
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
+if part base; then
 record ping.http GET /_ping
 
 # Builds: one that succeeds, one whose RUN fails.
@@ -114,3 +120,53 @@ record push-404.http POST "/images/$(enc "$REGISTRY/$NAME")/push?tag=missing" -H
 curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:1.0")/tag?repo=$(enc "127.0.0.1:5599/$NAME")&tag=1.0" >/dev/null
 record push-registry-down.http POST "/images/$(enc "127.0.0.1:5599/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
 docker rmi "127.0.0.1:5599/$NAME:1.0" >/dev/null
+fi
+
+if part production; then
+# A non-root image with a health check (a file that only one of its containers makes): the smoke
+# test reads the uid of process 1 through exec, and waits for the health states.
+mkdir -p "$WORK/prod"
+printf 'FROM %s\nLABEL fastapi-rec=%s\nUSER 10001:10001\nHEALTHCHECK --interval=1s --timeout=2s --start-period=1s --retries=2 CMD ["sh", "-c", "echo checking /tmp/healthy; test -e /tmp/healthy"]\nCMD ["sh", "-c", "echo started; exec sleep 60"]\n' "$BASE" "$NAME" > "$WORK/prod/Dockerfile"
+tar -C "$WORK/prod" -cf "$WORK/prod.tar" Dockerfile
+curl -sS --unix-socket "$SOCK" -X POST -H 'Content-Type: application/x-tar' --data-binary "@$WORK/prod.tar" \
+    "http://localhost/build?t=$NAME:prod&rm=1&forcerm=1" >/dev/null
+record image-inspect-production.http GET "/images/$(enc "$NAME:prod")/json"
+# A repo digest once the registry has it.
+if [ -n "${REGISTRY_PASSWORD:-}" ]; then
+    auth() { python3 -c 'import sys, json, base64; print(base64.urlsafe_b64encode(json.dumps(json.loads(sys.argv[1])).encode()).decode())' "$1"; }
+    RIGHT=$(auth "{\"username\":\"$USER_NAME\",\"password\":\"$REGISTRY_PASSWORD\",\"serveraddress\":\"$REGISTRY\"}")
+    curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:prod")/tag?repo=$(enc "$REGISTRY/$NAME")&tag=prod" >/dev/null
+    curl -sS --unix-socket "$SOCK" -X POST -H "X-Registry-Auth: $RIGHT" "http://localhost/images/$(enc "$REGISTRY/$NAME")/push?tag=prod" >/dev/null
+    record image-inspect-pushed.http GET "/images/$(enc "$NAME:prod")/json"
+fi
+run_prod() { # run_prod CMD: a started container of the production image; prints its id
+    local id
+    id=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' \
+        -d "{\"Image\":\"$NAME:prod\",\"Cmd\":$1,\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"Healthcheck\":{\"Interval\":500000000},\"HostConfig\":{\"NetworkMode\":\"host\"}}" \
+        http://localhost/containers/create | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+    curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$id/start"
+    printf '%s\n' "$id"
+}
+HID=$(run_prod '["sh","-c","touch /tmp/healthy; echo started; exec sleep 60"]')
+UID_=$(run_prod '["sh","-c","echo started; exec sleep 60"]')
+record container-inspect-starting.http GET "/containers/$HID/json"
+record exec-create.http POST "/containers/$HID/exec" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["cat","/proc/1/status"]}'
+EID=$(sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p' "$OUT/exec-create.http")
+record exec-start.http POST "/exec/$EID/start" -H 'Content-Type: application/json' -d '{"Detach":false,"Tty":false}'
+record exec-inspect.http GET "/exec/$EID/json"
+MID=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["no-such-program"]}' \
+    "http://localhost/containers/$HID/exec" | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+record exec-start-missing.http POST "/exec/$MID/start" -H 'Content-Type: application/json' -d '{"Detach":false,"Tty":false}'
+record exec-inspect-missing.http GET "/exec/$MID/json"
+# The health states: bounded waits (at most 20 s each).
+health() { curl -sS --unix-socket "$SOCK" "http://localhost/containers/$1/json" | python3 -c 'import sys, json; print(((json.load(sys.stdin).get("State") or {}).get("Health") or {}).get("Status", ""))'; }
+for _ in $(seq 1 40); do [[ $(health "$HID") == healthy ]] && break; sleep 0.5; done
+record container-inspect-healthy.http GET "/containers/$HID/json"
+for _ in $(seq 1 40); do [[ $(health "$UID_") == unhealthy ]] && break; sleep 0.5; done
+record container-inspect-unhealthy.http GET "/containers/$UID_/json"
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$HID/stop?t=1" >/dev/null
+record exec-create-409.http POST "/containers/$HID/exec" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["cat","/proc/1/status"]}'
+fi

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +21,18 @@ import java.util.Properties;
  * @param tags every tag applied
  * @param command the server command of a generated Dockerfile, or empty for a user's Dockerfile
  * @param port the container port the server listens on
+ * @param baseImages what the image was built on, in {@code FROM} order (provenance)
  */
-public record BuildRecord(String imageId, String image, List<String> tags, List<String> command, int port) {
+public record BuildRecord(
+        String imageId, String image, List<String> tags, List<String> command, int port, List<BaseImage> baseImages) {
     public static final String FILE_NAME = "image.properties";
     /** Separates command arguments in the file; a unit separator never occurs in them. */
     private static final String ARG_SEPARATOR = "\u001f";
+
+    /** A record that names no base image. */
+    public BuildRecord(String imageId, String image, List<String> tags, List<String> command, int port) {
+        this(imageId, image, tags, command, port, List.of());
+    }
 
     public void write(Path directory) {
         StringBuilder out = new StringBuilder("# Written by fastapi-docker-maven-plugin's build goal\n");
@@ -35,6 +43,26 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
                 .append(escape(String.join(ARG_SEPARATOR, command)))
                 .append('\n');
         out.append("port=").append(port).append('\n');
+        for (int i = 0; i < baseImages.size(); i++) {
+            BaseImage base = baseImages.get(i);
+            out.append("baseImage.")
+                    .append(i)
+                    .append(".name=")
+                    .append(escape(base.name()))
+                    .append('\n');
+            if (base.digest() != null) {
+                out.append("baseImage.")
+                        .append(i)
+                        .append(".digest=")
+                        .append(escape(base.digest()))
+                        .append('\n');
+            }
+            out.append("baseImage.")
+                    .append(i)
+                    .append(".id=")
+                    .append(escape(base.id()))
+                    .append('\n');
+        }
         try {
             Files.createDirectories(directory);
             AtomicFiles.writeString(directory.resolve(FILE_NAME), out.toString());
@@ -62,7 +90,19 @@ public record BuildRecord(String imageId, String image, List<String> tags, List<
                         .filter(t -> !t.isBlank())
                         .toList(),
                 command.isEmpty() ? List.of() : List.of(command.split(ARG_SEPARATOR, -1)),
-                Integer.parseInt(p.getProperty("port", "80"))));
+                Integer.parseInt(p.getProperty("port", "80")),
+                baseImages(p)));
+    }
+
+    private static List<BaseImage> baseImages(Properties p) {
+        List<BaseImage> bases = new ArrayList<>();
+        for (int i = 0; p.getProperty("baseImage." + i + ".name") != null; i++) {
+            bases.add(new BaseImage(
+                    p.getProperty("baseImage." + i + ".name"),
+                    p.getProperty("baseImage." + i + ".digest"),
+                    p.getProperty("baseImage." + i + ".id")));
+        }
+        return List.copyOf(bases);
     }
 
     /** Properties-file escaping for values we write ourselves. */

@@ -110,7 +110,7 @@ public final class ImageBuilder {
             DockerEngine.ImageInfo info = unchanged.get();
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
                     + " (" + hints.set(Setting.NO_CACHE, "true") + " builds anyway)");
-            record(plan, settings, port, info.id());
+            List<BaseImage> bases = record(plan, settings, port, info.id());
             Result result = new Result(
                     info.id(),
                     settings.references(),
@@ -119,7 +119,7 @@ public final class ImageBuilder {
                     List.of(),
                     contextBytes,
                     (System.nanoTime() - start) / 1_000_000);
-            summarize(result, true);
+            new BuildSummary(log).log(result, true, bases);
             return result;
         }
         Fingerprint.Recorded.delete(fingerprintFile);
@@ -163,7 +163,7 @@ public final class ImageBuilder {
                 engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
             }
         }
-        record(plan, settings, port, info.id());
+        List<BaseImage> bases = record(plan, settings, port, info.id());
         fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
         Result result = new Result(
                 info.id(),
@@ -173,14 +173,17 @@ public final class ImageBuilder {
                 output.cachedSteps(),
                 contextBytes,
                 (System.nanoTime() - start) / 1_000_000);
-        summarize(result, false);
+        new BuildSummary(log).log(result, false, bases);
         return result;
     }
 
-    private static void record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
+    /** Records what was built, and on what (the base images as the engine now knows them). */
+    private List<BaseImage> record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
         List<String> command = plan.command() == null ? List.of() : plan.command();
-        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port)
+        List<BaseImage> bases = BaseImage.of(engine, plan.dockerfile());
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port, bases)
                 .write(settings.outputDirectory());
+        return bases;
     }
 
     /**
@@ -218,33 +221,5 @@ public final class ImageBuilder {
                 .filter(r -> r.fingerprint().equals(fingerprint))
                 .flatMap(r -> engine.inspectImage(r.id()))
                 .filter(info -> info.repoTags().containsAll(settings.references()));
-    }
-
-    private void summarize(Result r, boolean upToDate) {
-        if (!upToDate) {
-            log.info("Built image " + r.imageId());
-        }
-        for (String reference : r.references()) {
-            log.info("  tagged " + reference);
-        }
-        String work = upToDate
-                ? "up to date (nothing built)"
-                : String.format(
-                        Locale.ROOT,
-                        "%d of %d steps from cache",
-                        r.cachedSteps().size(),
-                        r.steps().size());
-        log.info(String.format(
-                Locale.ROOT,
-                "  size %.1f MB, context %d bytes, %s, %.1f s",
-                r.size() / 1e6,
-                r.contextBytes(),
-                work,
-                r.millis() / 1000.0));
-        for (String step : r.steps()) {
-            log.info("  "
-                    + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
-                    + step);
-        }
     }
 }

@@ -44,6 +44,20 @@ public final class DockerfileRenderer {
      */
     public static String render(
             PythonLayout layout, DependencyLayer dependencies, DockerfileOptions options, Map<String, String> labels) {
+        return render(layout, dependencies, options, labels, ProductionImage.NONE);
+    }
+
+    /**
+     * With what a production image adds: {@code ENV} beside the labels, after the dependencies (a
+     * changed variable never reinstalls them); {@code USER} after the code, which stays root-owned
+     * and read-only to the server. {@link ProductionImage#NONE} gives the guide's Dockerfile.
+     */
+    public static String render(
+            PythonLayout layout,
+            DependencyLayer dependencies,
+            DockerfileOptions options,
+            Map<String, String> labels,
+            ProductionImage production) {
         String codeCopy = layout.kind() == PythonLayout.Kind.PACKAGE
                 ? "COPY ./" + layout.source() + " /code/" + layout.target()
                 : "COPY ./" + layout.source() + " /code/";
@@ -57,8 +71,10 @@ public final class DockerfileRenderer {
                 + "RUN pip install --no-cache-dir --upgrade -r /code/" + dependencies.install() + "\n"
                 + "\n"
                 + labelInstruction(labels)
+                + envInstruction(production.environment())
                 + codeCopy + "\n"
                 + "\n"
+                + (production.user() == null ? "" : "USER " + production.user() + "\n\n")
                 + "CMD " + execForm(command(layout, options)) + "\n";
     }
 
@@ -87,12 +103,26 @@ public final class DockerfileRenderer {
         }
         return new TreeMap<>(labels)
                 .entrySet().stream()
-                        .map(e -> "    " + labelQuote(e.getKey()) + "=" + labelQuote(e.getValue()))
+                        .map(e -> "    " + quoted(e.getKey()) + "=" + quoted(e.getValue()))
                         .collect(Collectors.joining(" \\\n", "LABEL \\\n", "\n\n"));
     }
 
-    /** Double-quoted for LABEL, where $ would otherwise expand and newlines end the instruction. */
-    private static String labelQuote(String s) {
+    /** One sorted {@code ENV}; the names are plain (validated), the values quoted as for labels. */
+    static String envInstruction(Map<String, String> environment) {
+        if (environment.isEmpty()) {
+            return "";
+        }
+        return new TreeMap<>(environment)
+                .entrySet().stream()
+                        .map(e -> "    " + e.getKey() + "=" + quoted(e.getValue()))
+                        .collect(Collectors.joining(" \\\n", "ENV \\\n", "\n\n"));
+    }
+
+    /**
+     * Double-quoted for LABEL and ENV, where $ would otherwise expand and newlines end the
+     * instruction.
+     */
+    private static String quoted(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

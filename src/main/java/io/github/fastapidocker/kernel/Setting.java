@@ -23,6 +23,8 @@ public enum Setting {
     ROOT_PATH,
     DOCKERFILE,
     LABELS,
+    USER,
+    ENVIRONMENT,
     DOCKER_HOST,
     ENGINE_TIMEOUT,
     BUILD_ARGS,

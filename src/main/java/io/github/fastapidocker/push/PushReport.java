@@ -2,7 +2,9 @@ package io.github.fastapidocker.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import java.util.List;
  *
  * <pre>{"image": "...", "registry": "...",
  *  "tags": {"1.0": "sha256:..."},
- *  "layers": {"1.0": {"pushed": 1, "existing": 5}}}</pre>
+ *  "layers": {"1.0": {"pushed": 1, "existing": 5}},
+ *  "baseImages": [{"name": "python:3.14", "digest": "python@sha256:...", "id": "sha256:..."}]}</pre>
  */
 public final class PushReport {
     public static final String FILE_NAME = "push.json";
@@ -28,7 +31,13 @@ public final class PushReport {
     public record TagResult(
             String tag, String reference, String digest, int layersPushed, int layersExisting, long millis) {}
 
-    public static Path write(Path directory, ImageReference image, List<TagResult> results) {
+    /**
+     * Writes the report.
+     *
+     * @param baseImages what {@code build} recorded the image was built on; empty when unknown
+     */
+    public static Path write(
+            Path directory, ImageReference image, List<TagResult> results, List<BaseImage> baseImages) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("image", image.name());
@@ -38,6 +47,13 @@ public final class PushReport {
         for (TagResult r : results) {
             tags.put(r.tag(), r.digest());
             layers.putObject(r.tag()).put("pushed", r.layersPushed()).put("existing", r.layersExisting());
+        }
+        ArrayNode bases = root.putArray("baseImages");
+        for (BaseImage base : baseImages) {
+            bases.addObject()
+                    .put("name", base.name())
+                    .put("digest", base.digest())
+                    .put("id", base.id());
         }
         Path file = directory.resolve(FILE_NAME);
         try {

@@ -17,6 +17,7 @@ final class Findings {
     final List<ProbeResult> probes = new ArrayList<>();
     StopResult stop;
     String containerLog = "";
+    RunningUser user;
 
     Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
         this.target = target;
@@ -42,7 +43,9 @@ final class Findings {
                 stop,
                 failure,
                 containerLog,
-                totalMillis);
+                totalMillis,
+                user,
+                target.baseImages());
     }
 
     /** Writes the report of a failed test; a report that cannot be written only warns. */

@@ -96,6 +96,9 @@ public final class SmokeRunner {
                             settings.timeout(),
                             launch.hint());
             log.debug("timing: ready after " + found.ready.millis() + " ms, " + found.ready.attempts() + " tries");
+            if (target.nonRootUser()) {
+                found.user = RunningUser.check(engine, container.id(), target.user());
+            }
 
             t = System.nanoTime();
             ProbeRunner prober = new ProbeRunner(http, hints);

@@ -39,6 +39,10 @@ final class SmokeSummary {
                 "  ready after %.1f s (%d tries)",
                 r.ready().millis() / 1000.0,
                 r.ready().attempts()));
+        if (r.user() != null) {
+            log.info("  runs as uid " + r.user().uid() + " (gid " + r.user().gid() + "), not root, as USER "
+                    + r.user().configured() + " says");
+        }
         int width = r.probes().stream().mapToInt(p -> p.path().length()).max().orElse(0);
         for (ProbeResult p : r.probes()) {
             log.info(String.format(

@@ -25,6 +25,21 @@ class BuildRecordTest {
     }
 
     @Test
+    void baseImagesRoundTripWithAndWithoutDigest() {
+        BuildRecord record = new BuildRecord(
+                "sha256:abc",
+                "app",
+                List.of("1"),
+                List.of(),
+                80,
+                List.of(
+                        new BaseImage("python:3.14", "python@sha256:1234", "sha256:aaaa"),
+                        new BaseImage("registry:5000/base:1", null, "sha256:bbbb")));
+        record.write(dir);
+        assertEquals(record, BuildRecord.read(dir).orElseThrow());
+    }
+
+    @Test
     void userDockerfileHasNoCommand() {
         BuildRecord record = new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80);
         record.write(dir);

@@ -166,6 +166,56 @@ class ImageBuilderTest {
     }
 
     @Test
+    void theBaseImageIsRecordedWithItsRepoDigestAndLogged() throws IOException {
+        engine.images.put(
+                "python:3.14",
+                new DockerEngine.ImageInfo(
+                        "sha256:base",
+                        List.of("python:3.14"),
+                        1,
+                        List.of(),
+                        List.of("python@sha256:feed"),
+                        "",
+                        List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log, MavenHints.INSTANCE);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(
+                List.of(new BaseImage("python:3.14", "python@sha256:feed", "sha256:base")),
+                BuildRecord.read(dir.resolve("out")).orElseThrow().baseImages());
+        assertTrue(
+                log.infos().contains("  base image python:3.14: python@sha256:feed"),
+                log.infos().toString());
+
+        // Up to date: recorded all the same.
+        Files.delete(dir.resolve("out").resolve(BuildRecord.FILE_NAME));
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size());
+        assertEquals(
+                "python@sha256:feed",
+                BuildRecord.read(dir.resolve("out"))
+                        .orElseThrow()
+                        .baseImages()
+                        .get(0)
+                        .provenance());
+    }
+
+    @Test
+    void aBaseImageWithoutRepoDigestIsKnownByItsId() throws IOException {
+        engine.images.put(
+                "python:3.14", new DockerEngine.ImageInfo("sha256:local", List.of("python:3.14"), 1, List.of()));
+        new ImageBuilder(engine, log, MavenHints.INSTANCE).build(plan(Map.of()), settings("1.0"), 80);
+        BaseImage base =
+                BuildRecord.read(dir.resolve("out")).orElseThrow().baseImages().get(0);
+        assertEquals(new BaseImage("python:3.14", null, "sha256:local"), base);
+        assertEquals("sha256:local", base.provenance());
+        assertTrue(
+                log.infos()
+                        .contains("  base image python:3.14: sha256:local (no repo digest: built or imported on this"
+                                + " engine)"),
+                log.infos().toString());
+    }
+
+    @Test
     void anUnchangedBuildIsNotSentAgain() throws IOException {
         engine.images.put(
                 "python:3.14", new DockerEngine.ImageInfo("sha256:base", List.of("python:3.14"), 1, List.of()));

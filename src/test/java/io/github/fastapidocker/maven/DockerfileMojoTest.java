@@ -97,11 +97,33 @@ class DockerfileMojoTest {
     @Test
     @Basedir(SEED)
     @InjectMojo(goal = "dockerfile", pom = "pom.xml")
+    @MojoParameter(name = "user", value = "10001")
+    void aUserRunsTheServer(DockerfileMojo mojo) throws Exception {
+        mojo.execute();
+        assertTrue(Files.readString(mojo.outputDirectory.toPath().resolve("Dockerfile"))
+                .contains("COPY ./app /code/app\n\nUSER 10001\n\nCMD "));
+    }
+
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom.xml")
+    @MojoParameter(name = "user", value = "root")
+    void rootIsAFailureNamingTheElement(DockerfileMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<user> (fastapi.user) must be a numeric user id"), e.getMessage());
+        assertFalse(Files.exists(mojo.outputDirectory.toPath().resolve("Dockerfile")));
+    }
+
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom.xml")
     void defaults(DockerfileMojo mojo) {
         assertEquals(80, mojo.port);
         assertEquals("3.14", mojo.pythonVersion);
         assertEquals("requirements.txt", mojo.requirementsFile);
         assertEquals(false, mojo.proxyHeaders);
         assertEquals(null, mojo.appPath);
+        assertEquals(null, mojo.user);
+        assertEquals(null, mojo.environment);
     }
 }

@@ -89,6 +89,7 @@ class PluginDescriptorTest {
                 Map.entry("forwardedAllowIps", "${fastapi.forwardedAllowIps}"),
                 Map.entry("rootPath", "${fastapi.rootPath}"),
                 Map.entry("dockerfile", "${fastapi.dockerfile}"),
+                Map.entry("user", "${fastapi.user}"),
                 Map.entry("dockerHost", "${fastapi.dockerHost}"),
                 Map.entry("engineTimeout", "${fastapi.engineTimeout}"),
                 Map.entry("skip", "${fastapi.skip}"),
@@ -161,7 +162,9 @@ class PluginDescriptorTest {
             "forwardedAllowIps",
             "rootPath",
             "dockerfile",
-            "labels");
+            "labels",
+            "user",
+            "environment");
 
     private static java.util.Set<String> set(java.util.List<String> first, String... more) {
         java.util.Set<String> result = new java.util.TreeSet<>(first);

@@ -45,10 +45,27 @@ final class FakeEngine implements DockerEngine {
     String logOnStop = "";
     int counter;
 
+    /** What a command run in a container answers, by the command joined with spaces; others exit 127. */
+    final Map<String, ExecResult> execs = new LinkedHashMap<>();
+
     FakeEngine withImage(String reference, String id) {
-        images.put(reference, new ImageInfo(id, List.of(reference), 1000, List.of()));
-        images.put(id, new ImageInfo(id, List.of(reference), 1000, List.of()));
+        return withImage(reference, id, "", List.of());
+    }
+
+    /** An image whose processes run as {@code user}, with this health check command (empty: none). */
+    FakeEngine withImage(String reference, String id, String user, List<String> healthcheck) {
+        images.put(reference, new ImageInfo(id, List.of(reference), 1000, List.of(), List.of(), user, healthcheck));
+        images.put(id, new ImageInfo(id, List.of(reference), 1000, List.of(), List.of(), user, healthcheck));
         return this;
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> command) {
+        calls.add("exec " + String.join(" ", command));
+        if (!containers.containsKey(id) || !containers.get(id).running) {
+            throw new EngineException("Container " + id + " is not running", 409, null);
+        }
+        return execs.getOrDefault(String.join(" ", command), new ExecResult(127, command.get(0) + ": not found"));
     }
 
     Container only() {
