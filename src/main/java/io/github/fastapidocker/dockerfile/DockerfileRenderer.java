@@ -50,7 +50,8 @@ public final class DockerfileRenderer {
     /**
      * With what a production image adds: {@code ENV} beside the labels, after the dependencies (a
      * changed variable never reinstalls them); {@code USER} after the code, which stays root-owned
-     * and read-only to the server. {@link ProductionImage#NONE} gives the guide's Dockerfile.
+     * and read-only to the server; {@code HEALTHCHECK} just before the {@code CMD}.
+     * {@link ProductionImage#NONE} gives the guide's Dockerfile.
      */
     public static String render(
             PythonLayout layout,
@@ -75,6 +76,9 @@ public final class DockerfileRenderer {
                 + codeCopy + "\n"
                 + "\n"
                 + (production.user() == null ? "" : "USER " + production.user() + "\n\n")
+                + (production.healthcheck() == null
+                        ? ""
+                        : production.healthcheck().instruction(options.port()) + "\n")
                 + "CMD " + execForm(command(layout, options)) + "\n";
     }
 

@@ -9,16 +9,18 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * What a production image adds to the guide's Dockerfile, each part opt-in: environment variables
- * and a user other than root. {@link #NONE} adds nothing, and the Dockerfile is the guide's.
+ * What a production image adds to the guide's Dockerfile, each part opt-in: environment variables,
+ * a user other than root and a health check. {@link #NONE} adds nothing, and the Dockerfile is the
+ * guide's.
  *
  * @param user the numeric user (and group) the server runs as ({@code 10001}, {@code 10001:10001}),
  *     or {@code null} for the base image's (root)
  * @param environment {@code ENV} entries, sorted; empty for none
+ * @param healthcheck the image's health check, or {@code null} for none
  */
-public record ProductionImage(String user, Map<String, String> environment) {
+public record ProductionImage(String user, Map<String, String> environment, Healthcheck healthcheck) {
     /** Nothing added. */
-    public static final ProductionImage NONE = new ProductionImage(null, Map.of());
+    public static final ProductionImage NONE = new ProductionImage(null, Map.of(), null);
 
     /** The largest user or group id accepted: what a 32-bit signed id holds, as every runtime takes. */
     static final long MAX_ID = Integer.MAX_VALUE;
@@ -27,6 +29,11 @@ public record ProductionImage(String user, Map<String, String> environment) {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** {@code scheme://user:password@}, or {@code scheme://token@}: a login in a URL. */
     private static final Pattern URL_LOGIN = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]+@");
+
+    /** Without a health check. */
+    public ProductionImage(String user, Map<String, String> environment) {
+        this(user, environment, null);
+    }
 
     public ProductionImage {
         user = user == null || user.isBlank() ? null : user.trim();
@@ -39,7 +46,7 @@ public record ProductionImage(String user, Map<String, String> environment) {
 
     /** Whether anything is added to the guide's Dockerfile. */
     public boolean isNone() {
-        return user == null && environment.isEmpty();
+        return user == null && environment.isEmpty() && healthcheck == null;
     }
 
     /**
@@ -51,6 +58,9 @@ public record ProductionImage(String user, Map<String, String> environment) {
             validateUser(user, hints.name(Setting.USER));
         }
         environment.forEach((name, value) -> validateVariable(name, value, hints.name(Setting.ENVIRONMENT)));
+        if (healthcheck != null) {
+            healthcheck.validate(hints);
+        }
         return this;
     }
 

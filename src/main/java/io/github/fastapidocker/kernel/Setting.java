@@ -25,6 +25,7 @@ public enum Setting {
     LABELS,
     USER,
     ENVIRONMENT,
+    HEALTHCHECK,
     DOCKER_HOST,
     ENGINE_TIMEOUT,
     BUILD_ARGS,

@@ -1,18 +1,16 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.OciLabels;
-import io.github.fastapidocker.build.ProjectSettings;
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
-import io.github.fastapidocker.dockerfile.ProductionImage;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The parameters of the goals that write a Dockerfile ({@code dockerfile}, {@code build}): where
- * the Python project is and what its Dockerfile says.
+ * the Python project is and what the guide's Dockerfile says ({@link AbstractProductionMojo} adds
+ * what a production image adds to it).
  */
 public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
 
@@ -162,34 +160,6 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
     @Parameter
     protected Map<String, String> labels;
 
-    /**
-     * Runs the server as this user instead of root: a numeric user id, optionally with a group id,
-     * for example {@code 10001} or {@code 10001:10001} ({@code USER} after the code, which stays
-     * owned by root and read-only to the server). A numeric id needs no passwd entry, so it works
-     * on Debian- and Alpine-based python images alike; a name, {@code root} and {@code 0} are
-     * refused. A port below 1024 then needs an engine that lets unprivileged processes bind it
-     * (Docker 20.10 and later does on its own networks): prefer {@code port} 8000. {@code smoke}
-     * checks that the server process does not run as uid 0. Default: unset (the base image's user,
-     * root for the python images).
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.USER)
-    protected String user;
-
-    /**
-     * Environment variables of the image ({@code ENV}), as {@code <NAME>value</NAME>}, written after
-     * the dependencies are installed, so changing one never reinstalls them. Recommended for
-     * production: {@code <PYTHONUNBUFFERED>1</PYTHONUNBUFFERED>} (log lines reach the container log
-     * at once) and {@code <PYTHONDONTWRITEBYTECODE>1</PYTHONDONTWRITEBYTECODE>} (no {@code .pyc}
-     * files written at run time, where the code is read-only anyway). Not for secrets: anyone who
-     * pulls the image can read them; a value holding a URL with a login is refused. Default: none.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> environment;
-
     /** The Maven build directory, never sent to the engine. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
@@ -203,27 +173,6 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
                 proxyHeaders,
                 blankToNull(forwardedAllowIps),
                 blankToNull(rootPath));
-    }
-
-    /** The plain settings the core plans from. */
-    ProjectSettings projectSettings() {
-        return new ProjectSettings(
-                pythonDirectory.toPath(),
-                requirementsFile,
-                pythonDependencies,
-                pythonExtras == null ? List.of() : pythonExtras,
-                blankToNull(appPath),
-                dockerfile == null ? null : dockerfile.toPath(),
-                dockerfileOptions(),
-                Set.of(buildDirectory.toPath()),
-                effectiveLabels(),
-                blankToNull(app),
-                productionImage());
-    }
-
-    /** What a production image adds to the guide's Dockerfile; validated by the core. */
-    ProductionImage productionImage() {
-        return new ProductionImage(blankToNull(user), environment);
     }
 
     /** OCI labels from the POM, then the user's. */

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractProjectMojo {
+public class BuildMojo extends AbstractProductionMojo {
 
     /**
      * Skips this goal.

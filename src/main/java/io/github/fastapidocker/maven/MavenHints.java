@@ -41,6 +41,7 @@ public final class MavenHints implements Hints {
         put(Setting.LABELS, "labels", null);
         put(Setting.USER, "user", PropertyNames.USER);
         put(Setting.ENVIRONMENT, "environment", null);
+        put(Setting.HEALTHCHECK, "healthcheck", null);
         put(Setting.DOCKER_HOST, "dockerHost", PropertyNames.DOCKER_HOST);
         put(Setting.ENGINE_TIMEOUT, "engineTimeout", PropertyNames.ENGINE_TIMEOUT);
         put(Setting.BUILD_ARGS, "buildArgs", null);

@@ -8,6 +8,7 @@ import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ final class ContainerLaunch {
         labels.put(SmokeLabels.RUN, UUID.randomUUID().toString());
         labels.putAll(SmokeOwner.current().labels());
         Map<String, String> env = new LinkedHashMap<>(settings.env());
+        // The image's own health check, run often enough that the smoke test need not wait its interval.
+        Duration health = target.healthcheck() ? HealthWait.SMOKE_INTERVAL : null;
         if (settings.network() == SmokeNetwork.BRIDGE) {
             int hostPort = ports.free();
             return new ContainerLaunch(
@@ -59,7 +62,8 @@ final class ContainerLaunch {
                             target.port(),
                             hostPort,
                             LoopbackPorts.ADDRESS,
-                            env),
+                            env,
+                            health),
                     hostPort,
                     "The server must listen on 0.0.0.0, port " + target.port() + " inside the container: "
                             + hints.name(Setting.PORT) + ".",
@@ -77,7 +81,8 @@ final class ContainerLaunch {
                             null,
                             null,
                             null,
-                            env),
+                            env,
+                            health),
                     port,
                     "",
                     hints);
@@ -98,7 +103,15 @@ final class ContainerLaunch {
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
                 new ContainerSpec(
-                        target.reference(), null, labels, SmokeNetwork.HOST.engineName(), null, null, null, env),
+                        target.reference(),
+                        null,
+                        labels,
+                        SmokeNetwork.HOST.engineName(),
+                        null,
+                        null,
+                        null,
+                        env,
+                        health),
                 port,
                 "On the host network your image's own command must listen on port " + port + ": set "
                         + hints.name(Setting.PORT) + " to the port your CMD uses.",

@@ -18,6 +18,7 @@ final class Findings {
     StopResult stop;
     String containerLog = "";
     RunningUser user;
+    HealthWait.Healthy health;
 
     Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch) {
         this.target = target;
@@ -45,6 +46,7 @@ final class Findings {
                 containerLog,
                 totalMillis,
                 user,
+                health,
                 target.baseImages());
     }
 

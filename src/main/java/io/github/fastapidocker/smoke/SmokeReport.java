@@ -29,6 +29,8 @@ import java.util.List;
  * @param totalMillis the whole smoke test
  * @param user who the server process ran as, or {@code null} when the image runs it as root (or the
  *     test ended before it was read)
+ * @param health how the image's own health check turned healthy, or {@code null} when it has none
+ *     (or the test ended before)
  * @param baseImages what {@code build} recorded the image was built on; empty when unknown
  */
 public record SmokeReport(
@@ -44,6 +46,7 @@ public record SmokeReport(
         String containerLog,
         long totalMillis,
         RunningUser user,
+        HealthWait.Healthy health,
         List<BaseImage> baseImages) {
 
     public static final String FILE_NAME = "smoke.json";
@@ -113,6 +116,14 @@ public record SmokeReport(
             root.putObject("ready").put("millis", ready.millis()).put("attempts", ready.attempts());
         } else {
             root.putNull("ready");
+        }
+        if (health != null) {
+            root.putObject("health")
+                    .put("status", "healthy")
+                    .put("millis", health.millis())
+                    .put("checks", health.checks());
+        } else {
+            root.putNull("health");
         }
         ArrayNode list = root.putArray("probes");
         for (ProbeResult p : probes) {

@@ -108,6 +108,10 @@ public final class SmokeRunner {
                 throw new SmokeFailedException(
                         prober.failure(target, found.probes) + "\n" + logSection(container, found));
             }
+            if (target.healthcheck()) {
+                found.health = new HealthWait(engine, hints).await(container.id(), settings.timeout());
+                log.debug("timing: healthy after " + found.health.millis() + " ms");
+            }
 
             if (settings.gracefulStop() != GracefulStop.OFF) {
                 found.stop = container.stop(settings.stopTimeoutSeconds());

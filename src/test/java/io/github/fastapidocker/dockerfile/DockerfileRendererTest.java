@@ -160,6 +160,31 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void aHealthCheckWithItsDefaultsComesJustBeforeTheCmd() throws IOException {
+        assertEquals(
+                golden("healthcheck"),
+                DockerfileRenderer.render(
+                        PACKAGE,
+                        GUIDE_LAYER,
+                        guide(),
+                        Map.of(),
+                        new ProductionImage(null, Map.of(), Healthcheck.of(null, null, null, null, null))));
+    }
+
+    @Test
+    void userEnvironmentHealthCheckAndLabelsTogether() throws IOException {
+        assertEquals(
+                golden("user-environment-healthcheck"),
+                DockerfileRenderer.render(
+                        PACKAGE,
+                        GUIDE_LAYER,
+                        new DockerfileOptions("python:3.14-slim", 8000, 2, true, "*", null),
+                        Map.of("org.opencontainers.image.version", "1.0.0"),
+                        new ProductionImage(
+                                "10001", recommendedEnvironment(), Healthcheck.of("/health", "15s", "3s", "10s", 5))));
+    }
+
+    @Test
     void nothingAddedIsTheGuidesDockerfile() throws IOException {
         assertEquals(
                 golden("package"),

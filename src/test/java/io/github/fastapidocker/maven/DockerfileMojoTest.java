@@ -114,6 +114,21 @@ class DockerfileMojoTest {
         assertFalse(Files.exists(mojo.outputDirectory.toPath().resolve("Dockerfile")));
     }
 
+    /** An empty {@code <healthcheck/>} is a health check with every default; {@code <EMPTY/>} an empty value. */
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom-production.xml")
+    void theProductionElementsReachTheDockerfile(DockerfileMojo mojo) throws Exception {
+        mojo.execute();
+        String dockerfile = Files.readString(mojo.outputDirectory.toPath().resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("ENV \\\n    EMPTY=\"\" \\\n    PYTHONUNBUFFERED=\"1\"\n"), dockerfile);
+        assertTrue(dockerfile.contains("\nUSER 10001\n"), dockerfile);
+        assertTrue(
+                dockerfile.contains("HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 \\\n"),
+                dockerfile);
+        assertTrue(dockerfile.contains("\"/docs\", \"8000\", \"5\"]\n"), dockerfile);
+    }
+
     @Test
     @Basedir(SEED)
     @InjectMojo(goal = "dockerfile", pom = "pom.xml")
@@ -125,5 +140,6 @@ class DockerfileMojoTest {
         assertEquals(null, mojo.appPath);
         assertEquals(null, mojo.user);
         assertEquals(null, mojo.environment);
+        assertEquals(null, mojo.healthcheck);
     }
 }

@@ -164,7 +164,8 @@ class PluginDescriptorTest {
             "dockerfile",
             "labels",
             "user",
-            "environment");
+            "environment",
+            "healthcheck");
 
     private static java.util.Set<String> set(java.util.List<String> first, String... more) {
         java.util.Set<String> result = new java.util.TreeSet<>(first);

@@ -37,6 +37,8 @@ final class FakeEngine implements DockerEngine {
     Consumer<Container> onStart = c -> {};
     /** The exit code a stop leaves; 0 is a graceful stop. */
     int stopExitCode = 0;
+    /** The health the engine reports for a container on each inspect; {@code null} for none. */
+    java.util.function.Function<Container, Health> health = c -> null;
     /** Published ports the engine reports; empty when it publishes none. */
     boolean publishes = true;
 
@@ -130,7 +132,8 @@ final class FakeEngine implements DockerEngine {
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(new ContainerState(c.running, c.exitCode, false, c.running ? "running" : "exited"));
+        return Optional.of(
+                new ContainerState(c.running, c.exitCode, false, c.running ? "running" : "exited", health.apply(c)));
     }
 
     @Override
