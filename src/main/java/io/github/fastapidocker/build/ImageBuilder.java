@@ -133,7 +133,7 @@ public final class ImageBuilder {
                     new DockerEngine.BuildRequest(
                             tar,
                             settings.references(),
-                            settings.buildArgs(),
+                            settings.engineBuildArgs(),
                             plan.engineLabels(),
                             settings.network(),
                             settings.noCache(),
@@ -199,6 +199,10 @@ public final class ImageBuilder {
                 .addFile("context", tar)
                 .add("references", settings.references())
                 .add("buildArgs", new TreeMap<>(settings.buildArgs()))
+                // Which logins, not their secrets: a new password needs no new image.
+                .add(
+                        "secretBuildArgs",
+                        new java.util.TreeSet<>(settings.secretBuildArgs().keySet()))
                 .add("labels", new TreeMap<>(plan.engineLabels()))
                 .add("network", settings.network());
         for (String base : DockerfileInspector.baseImages(plan.dockerfile())) {

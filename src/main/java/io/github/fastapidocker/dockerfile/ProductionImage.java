@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  *     or {@code null} for the base image's (root)
  * @param environment {@code ENV} entries, sorted; empty for none
  * @param healthcheck the image's health check, or {@code null} for none
+ * @param indexes the package indexes pip installs from; {@link PackageIndexes#NONE} for the base
+ *     image's
  */
-public record ProductionImage(String user, Map<String, String> environment, Healthcheck healthcheck) {
+public record ProductionImage(
+        String user, Map<String, String> environment, Healthcheck healthcheck, PackageIndexes indexes) {
     /** Nothing added. */
-    public static final ProductionImage NONE = new ProductionImage(null, Map.of(), null);
+    public static final ProductionImage NONE = new ProductionImage(null, Map.of(), null, PackageIndexes.NONE);
 
     /** The largest user or group id accepted: what a 32-bit signed id holds, as every runtime takes. */
     static final long MAX_ID = Integer.MAX_VALUE;
@@ -32,7 +35,12 @@ public record ProductionImage(String user, Map<String, String> environment, Heal
 
     /** Without a health check. */
     public ProductionImage(String user, Map<String, String> environment) {
-        this(user, environment, null);
+        this(user, environment, null, PackageIndexes.NONE);
+    }
+
+    /** Without a package index of ours. */
+    public ProductionImage(String user, Map<String, String> environment, Healthcheck healthcheck) {
+        this(user, environment, healthcheck, PackageIndexes.NONE);
     }
 
     public ProductionImage {
@@ -42,11 +50,12 @@ public record ProductionImage(String user, Map<String, String> environment, Heal
             environment.forEach((k, v) -> sorted.put(k, v == null ? "" : v));
         }
         environment = Collections.unmodifiableMap(sorted);
+        indexes = indexes == null ? PackageIndexes.NONE : indexes;
     }
 
     /** Whether anything is added to the guide's Dockerfile. */
     public boolean isNone() {
-        return user == null && environment.isEmpty() && healthcheck == null;
+        return user == null && environment.isEmpty() && healthcheck == null && indexes.isNone();
     }
 
     /**
@@ -61,6 +70,7 @@ public record ProductionImage(String user, Map<String, String> environment, Heal
         if (healthcheck != null) {
             healthcheck.validate(hints);
         }
+        indexes.validate(hints);
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.ProjectSettings;
+import io.github.fastapidocker.dockerfile.PackageIndexes;
 import io.github.fastapidocker.dockerfile.ProductionImage;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,34 @@ public abstract class AbstractProductionMojo extends AbstractProjectMojo {
     @Parameter
     protected HealthcheckParameters healthcheck;
 
+    /**
+     * The package index pip installs from instead of the base image's (PyPI for the official
+     * images), for example a Nexus or Artifactory repository
+     * {@code https://nexus.example.com/repository/pypi/simple/}: pip's {@code --index-url}. Its login
+     * comes from the {@code settings.xml} {@code <server>} {@code pipIndexServerId} names, else the
+     * one whose {@code <id>} is the URL's host[:port] (its password may be encrypted, as for
+     * {@code push}); a URL with a login in it is refused (Maven's {@code -X} would print it). The
+     * Dockerfile then has a builder stage that installs the dependencies with the login, which it
+     * gets as a build argument, and the image copies only the installed packages: the login is in
+     * no layer, history entry or setting of the image (the builder stage stays in the local
+     * engine's cache). Default: unset (the base image's index, one stage).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PIP_INDEX_URL)
+    protected String pipIndexUrl;
+
+    /**
+     * A second package index pip also looks in ({@code --extra-index-url}), for example the
+     * private one while the packages everyone has still come from PyPI. Its login comes from the
+     * {@code settings.xml} {@code <server>} whose {@code <id>} is its host[:port]. Like
+     * {@code pipIndexUrl}, it makes the Dockerfile two stages. Default: unset.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PIP_EXTRA_INDEX_URL)
+    protected String pipExtraIndexUrl;
+
     /** The plain settings the core plans from. */
     ProjectSettings projectSettings() {
         return new ProjectSettings(
@@ -77,6 +106,9 @@ public abstract class AbstractProductionMojo extends AbstractProjectMojo {
     /** What a production image adds to the guide's Dockerfile; validated by the core. */
     ProductionImage productionImage() {
         return new ProductionImage(
-                blankToNull(user), environment, healthcheck == null ? null : healthcheck.toHealthcheck());
+                blankToNull(user),
+                environment,
+                healthcheck == null ? null : healthcheck.toHealthcheck(),
+                new PackageIndexes(pipIndexUrl, pipExtraIndexUrl));
     }
 }

@@ -185,6 +185,57 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void aPrivateIndexMakesABuilderStageWhoseLoginIsOnlyABuildArgument() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE,
+                GUIDE_LAYER,
+                guide(),
+                Map.of(),
+                new ProductionImage(
+                        null,
+                        Map.of(),
+                        null,
+                        new PackageIndexes("https://nexus.example.com/repository/pypi/simple/", null)));
+        assertEquals(golden("index"), dockerfile);
+    }
+
+    @Test
+    void onlyAnExtraIndexKeepsTheBaseImagesIndex() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                SINGLE,
+                GUIDE_LAYER,
+                guide(),
+                Map.of(),
+                new ProductionImage(null, Map.of(), null, new PackageIndexes(null, "https://x.example.com/simple/$a")));
+        assertEquals(golden("extra-index"), dockerfile);
+    }
+
+    /** Every option at once: the README's example renders this. */
+    @Test
+    void everythingAProductionImageAdds() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE,
+                new io.github.fastapidocker.project.deps.DependencyLayer(
+                        List.of(
+                                io.github.fastapidocker.project.deps.DependencyFile.copied(
+                                        "constraints.txt", java.nio.file.Path.of("constraints.txt")),
+                                io.github.fastapidocker.project.deps.DependencyFile.copied(
+                                        "requirements.txt", java.nio.file.Path.of("requirements.txt"))),
+                        "requirements.txt",
+                        "requirements.txt"),
+                new DockerfileOptions("python:3.14-slim", 8000, null, true, "*", null),
+                Map.of("org.opencontainers.image.title", "hello-fastapi", "org.opencontainers.image.version", "1.0.0"),
+                new ProductionImage(
+                        "10001",
+                        recommendedEnvironment(),
+                        Healthcheck.of("/health", null, null, null, null),
+                        new PackageIndexes(
+                                "https://nexus.example.com/repository/pypi/simple/", "https://pypi.org/simple/")));
+        assertEquals(golden("production"), dockerfile);
+        assertFalse(dockerfile.contains("--mount"), "classic builder only");
+    }
+
+    @Test
     void nothingAddedIsTheGuidesDockerfile() throws IOException {
         assertEquals(
                 golden("package"),

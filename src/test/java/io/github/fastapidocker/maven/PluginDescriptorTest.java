@@ -90,6 +90,9 @@ class PluginDescriptorTest {
                 Map.entry("rootPath", "${fastapi.rootPath}"),
                 Map.entry("dockerfile", "${fastapi.dockerfile}"),
                 Map.entry("user", "${fastapi.user}"),
+                Map.entry("pipIndexUrl", "${fastapi.pip.indexUrl}"),
+                Map.entry("pipExtraIndexUrl", "${fastapi.pip.extraIndexUrl}"),
+                Map.entry("pipIndexServerId", "${fastapi.pip.indexServerId}"),
                 Map.entry("dockerHost", "${fastapi.dockerHost}"),
                 Map.entry("engineTimeout", "${fastapi.engineTimeout}"),
                 Map.entry("skip", "${fastapi.skip}"),
@@ -165,7 +168,9 @@ class PluginDescriptorTest {
             "labels",
             "user",
             "environment",
-            "healthcheck");
+            "healthcheck",
+            "pipIndexUrl",
+            "pipExtraIndexUrl");
 
     private static java.util.Set<String> set(java.util.List<String> first, String... more) {
         java.util.Set<String> result = new java.util.TreeSet<>(first);
@@ -188,7 +193,8 @@ class PluginDescriptorTest {
                         "buildArgs",
                         "buildNetwork",
                         "noCache",
-                        "pull"),
+                        "pull",
+                        "pipIndexServerId"),
                 editable(mojo(d, "build")));
         assertEquals(
                 set(
