@@ -7,7 +7,7 @@ COPY ./requirements.txt /code/requirements.txt
 
 # The index login comes only as a build argument, to this stage only: the image gets the packages.
 ARG FASTAPI_INDEX_URL="https://nexus.example.com/repository/pypi/simple/"
-RUN PYTHONUSERBASE=/opt/python pip install --no-cache-dir --upgrade --user --no-warn-script-location --index-url "$FASTAPI_INDEX_URL" -r /code/requirements.txt
+RUN mkdir -p /opt/python && PYTHONUSERBASE=/opt/python pip install --no-cache-dir --upgrade --user --no-warn-script-location --index-url "$FASTAPI_INDEX_URL" -r /code/requirements.txt
 
 FROM python:3.14
 

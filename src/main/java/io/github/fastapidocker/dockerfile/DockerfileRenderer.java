@@ -93,7 +93,9 @@ public final class DockerfileRenderer {
         String packages = PackageIndexes.PACKAGES;
         return "FROM " + base + " AS builder\n\nWORKDIR /code\n\n" + copies(dependencies) + "\n"
                 + indexes.arguments()
-                + "RUN PYTHONUSERBASE=" + packages + " pip install --no-cache-dir --upgrade --user"
+                // The directory first: pip makes none when everything is already installed, and COPY needs one.
+                + "RUN mkdir -p " + packages + " && PYTHONUSERBASE=" + packages
+                + " pip install --no-cache-dir --upgrade --user"
                 + " --no-warn-script-location" + indexes.pipOptions() + " -r /code/" + dependencies.install() + "\n\n"
                 + "FROM " + base + "\n\nWORKDIR /code\n\n"
                 + "COPY --from=builder " + packages + " " + packages + "\n\n"
