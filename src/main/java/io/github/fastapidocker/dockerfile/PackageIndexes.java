@@ -66,8 +66,8 @@ public record PackageIndexes(String indexUrl, String extraIndexUrl) {
         }
         if (uri.getRawUserInfo() != null) {
             String server = serverId(url);
-            throw new ConfigurationException(name + " must not carry a login (" + withoutLogin(url) + "): Maven prints"
-                    + " the POM's configuration and -D values with -X, and the login would be in the log. Keep it in "
+            throw new ConfigurationException(name + " must not carry a login (" + withoutLogin(url) + "): a debug run"
+                    + " of the build prints every configured value, so the login would be in the log. Keep it in "
                     + hints.serverLogin(server) + " (its password encrypted), or name another server with "
                     + hints.name(Setting.PIP_INDEX_SERVER_ID));
         }

@@ -50,8 +50,8 @@ class PackageIndexesTest {
         String message = error("https://ci-bot:s3cret@nexus.example.com:8443/simple/", null);
         assertEquals(
                 "<pipIndexUrl> (fastapi.pip.indexUrl) must not carry a login (https://****@nexus.example.com:8443/simple/):"
-                        + " Maven prints the POM's configuration and -D values with -X, and the login would be in the"
-                        + " log. Keep it in a settings.xml <server> with <id>nexus.example.com:8443</id> (its password"
+                        + " a debug run of the build prints every configured value, so the login would be in the log."
+                        + " Keep it in a settings.xml <server> with <id>nexus.example.com:8443</id> (its password"
                         + " encrypted), or name another server with <pipIndexServerId> (fastapi.pip.indexServerId)",
                 message);
         assertFalse(error(null, "https://token@x.example.com/simple/").contains("token"));
