@@ -11,7 +11,12 @@
 #   PLAIN_HTTP_REGISTRY  the test registry under a name the engine does not take as insecure
 #          (default localhost:PORT: dockerd takes localhost as insecure, Podman only what its
 #          registries.conf marks), for push-plain-http.http
+#   PARTS  comma-separated, default base,production: record only some of them
+#          base        ping, version, builds, images, containers, pushes
+#          production  a non-root image with a health check: exec, its image and its health states
 set -euo pipefail
+PARTS=${PARTS:-base,production}
+part() { [[ ,$PARTS, == *,$1,* ]]; }
 SOCK=${SOCK:-/var/run/docker.sock}
 export DOCKER_HOST=unix://$SOCK
 OUT=${OUT:-$(cd "$(dirname "$0")/.." && pwd)/src/test/resources/engine}
@@ -49,6 +54,7 @@ record() {
 }
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
+if part base; then
 record ping.http GET /_ping
 record version.http GET /version
 
@@ -147,3 +153,53 @@ docker rmi "127.0.0.1:5599/$NAME:1.0" >/dev/null
 curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:1.0")/tag?repo=$(enc "$PLAIN_HTTP_REGISTRY/$NAME")&tag=1.0" >/dev/null
 record push-plain-http.http POST "/images/$(enc "$PLAIN_HTTP_REGISTRY/$NAME")/push?tag=1.0" -H "X-Registry-Auth: $(auth '{}')"
 docker rmi "$PLAIN_HTTP_REGISTRY/$NAME:1.0" >/dev/null
+fi
+
+if part production; then
+# A non-root image with a health check (a file that only one of its containers makes): the smoke
+# test reads the uid of process 1 through exec, and waits for the health states.
+mkdir -p "$WORK/prod"
+printf 'FROM %s\nLABEL fastapi-rec=%s\nUSER 10001:10001\nHEALTHCHECK --interval=1s --timeout=2s --start-period=1s --retries=2 CMD ["sh", "-c", "echo checking /tmp/healthy; test -e /tmp/healthy"]\nCMD ["sh", "-c", "echo started; exec sleep 60"]\n' "$BASE" "$NAME" > "$WORK/prod/Dockerfile"
+tar -C "$WORK/prod" -cf "$WORK/prod.tar" Dockerfile
+curl -sS --unix-socket "$SOCK" -X POST -H 'Content-Type: application/x-tar' --data-binary "@$WORK/prod.tar" \
+    "http://localhost/build?t=$NAME:prod&rm=1&forcerm=1" >/dev/null
+record image-inspect-production.http GET "/images/$(enc "$NAME:prod")/json"
+# A repo digest once the registry has it.
+if [ -n "${REGISTRY_PASSWORD:-}" ]; then
+    auth() { python3 -c 'import sys, json, base64; print(base64.urlsafe_b64encode(json.dumps(json.loads(sys.argv[1])).encode()).decode())' "$1"; }
+    RIGHT=$(auth "{\"username\":\"$USER_NAME\",\"password\":\"$REGISTRY_PASSWORD\",\"serveraddress\":\"$REGISTRY\"}")
+    curl -sS --unix-socket "$SOCK" -X POST "http://localhost/images/$(enc "$NAME:prod")/tag?repo=$(enc "$REGISTRY/$NAME")&tag=prod" >/dev/null
+    curl -sS --unix-socket "$SOCK" -X POST -H "X-Registry-Auth: $RIGHT" "http://localhost/images/$(enc "$REGISTRY/$NAME")/push?tag=prod" >/dev/null
+    record image-inspect-pushed.http GET "/images/$(enc "$NAME:prod")/json"
+fi
+run_prod() { # run_prod CMD: a started container of the production image; prints its id
+    local id
+    id=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' \
+        -d "{\"Image\":\"$NAME:prod\",\"Cmd\":$1,\"Labels\":{\"fastapi-rec\":\"$NAME\"},\"Healthcheck\":{\"Interval\":500000000},\"HostConfig\":{\"NetworkMode\":\"host\"}}" \
+        http://localhost/containers/create | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+    curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$id/start"
+    printf '%s\n' "$id"
+}
+HID=$(run_prod '["sh","-c","touch /tmp/healthy; echo started; exec sleep 60"]')
+UID_=$(run_prod '["sh","-c","echo started; exec sleep 60"]')
+record container-inspect-starting.http GET "/containers/$HID/json"
+record exec-create.http POST "/containers/$HID/exec" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["cat","/proc/1/status"]}'
+EID=$(sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p' "$OUT/exec-create.http")
+record exec-start.http POST "/exec/$EID/start" -H 'Content-Type: application/json' -d '{"Detach":false,"Tty":false}'
+record exec-inspect.http GET "/exec/$EID/json"
+MID=$(curl -sS --unix-socket "$SOCK" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["no-such-program"]}' \
+    "http://localhost/containers/$HID/exec" | sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+record exec-start-missing.http POST "/exec/$MID/start" -H 'Content-Type: application/json' -d '{"Detach":false,"Tty":false}'
+record exec-inspect-missing.http GET "/exec/$MID/json"
+# The health states: bounded waits (at most 20 s each).
+health() { curl -sS --unix-socket "$SOCK" "http://localhost/containers/$1/json" | python3 -c 'import sys, json; print(((json.load(sys.stdin).get("State") or {}).get("Health") or {}).get("Status", ""))'; }
+for _ in $(seq 1 40); do [[ $(health "$HID") == healthy ]] && break; sleep 0.5; done
+record container-inspect-healthy.http GET "/containers/$HID/json"
+for _ in $(seq 1 40); do [[ $(health "$UID_") == unhealthy ]] && break; sleep 0.5; done
+record container-inspect-unhealthy.http GET "/containers/$UID_/json"
+curl -sS --unix-socket "$SOCK" -X POST "http://localhost/containers/$HID/stop?t=1" >/dev/null
+record exec-create-409.http POST "/containers/$HID/exec" -H 'Content-Type: application/json' \
+    -d '{"AttachStdout":true,"AttachStderr":true,"Cmd":["cat","/proc/1/status"]}'
+fi

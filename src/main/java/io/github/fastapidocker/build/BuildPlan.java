@@ -53,6 +53,7 @@ public record BuildPlan(
             return ofUserDockerfile(settings, log, hints);
         }
         settings.options().validate(hints);
+        settings.production().validate(hints);
         PythonLayout layout =
                 LayoutDetector.detect(settings.pythonDirectory(), settings.appPath(), settings.app(), hints);
         DependencyLayer dependencies = Dependencies.resolve(
@@ -62,7 +63,8 @@ public record BuildPlan(
                 settings.pythonExtras(),
                 log,
                 hints);
-        String dockerfile = DockerfileRenderer.render(layout, dependencies, settings.options(), settings.labels());
+        String dockerfile = DockerfileRenderer.render(
+                layout, dependencies, settings.options(), settings.labels(), settings.production());
         Path base = settings.pythonDirectory().toAbsolutePath().normalize();
         BuildContext context = new BuildContext(base, ignoreFile(base, null, log))
                 .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +24,34 @@ import java.util.Properties;
  * @param port the container port the server listens on
  * @param engine which engine built it ({@code engine.name}, {@code engine.version},
  *     {@code engine.apiVersion} in the file; {@link EngineIdentity#UNKNOWN} in a record without them)
+ * @param baseImages what the image was built on, in {@code FROM} order (provenance)
  */
 public record BuildRecord(
-        String imageId, String image, List<String> tags, List<String> command, int port, EngineIdentity engine) {
+        String imageId,
+        String image,
+        List<String> tags,
+        List<String> command,
+        int port,
+        EngineIdentity engine,
+        List<BaseImage> baseImages) {
     public static final String FILE_NAME = "image.properties";
     /** Separates command arguments in the file; a unit separator never occurs in them. */
     private static final String ARG_SEPARATOR = "\u001f";
 
     public BuildRecord {
         engine = engine == null ? EngineIdentity.UNKNOWN : engine;
+        baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
+    }
+
+    /** A record that names no base image. */
+    public BuildRecord(
+            String imageId, String image, List<String> tags, List<String> command, int port, EngineIdentity engine) {
+        this(imageId, image, tags, command, port, engine, List.of());
+    }
+
+    /** A record that names neither engine nor base image. */
+    public BuildRecord(String imageId, String image, List<String> tags, List<String> command, int port) {
+        this(imageId, image, tags, command, port, EngineIdentity.UNKNOWN, List.of());
     }
 
     public void write(Path directory) {
@@ -46,6 +66,26 @@ public record BuildRecord(
         property(out, "engine.name", engine.name());
         property(out, "engine.version", engine.version());
         property(out, "engine.apiVersion", engine.apiVersion());
+        for (int i = 0; i < baseImages.size(); i++) {
+            BaseImage base = baseImages.get(i);
+            out.append("baseImage.")
+                    .append(i)
+                    .append(".name=")
+                    .append(escape(base.name()))
+                    .append('\n');
+            if (base.digest() != null) {
+                out.append("baseImage.")
+                        .append(i)
+                        .append(".digest=")
+                        .append(escape(base.digest()))
+                        .append('\n');
+            }
+            out.append("baseImage.")
+                    .append(i)
+                    .append(".id=")
+                    .append(escape(base.id()))
+                    .append('\n');
+        }
         try {
             Files.createDirectories(directory);
             AtomicFiles.writeString(directory.resolve(FILE_NAME), out.toString());
@@ -77,13 +117,25 @@ public record BuildRecord(
                 new EngineIdentity(
                         p.getProperty("engine.name"),
                         p.getProperty("engine.version"),
-                        p.getProperty("engine.apiVersion"))));
+                        p.getProperty("engine.apiVersion")),
+                baseImages(p)));
     }
 
     private static void property(StringBuilder out, String key, String value) {
         if (value != null) {
             out.append(key).append('=').append(escape(value)).append('\n');
         }
+    }
+
+    private static List<BaseImage> baseImages(Properties p) {
+        List<BaseImage> bases = new ArrayList<>();
+        for (int i = 0; p.getProperty("baseImage." + i + ".name") != null; i++) {
+            bases.add(new BaseImage(
+                    p.getProperty("baseImage." + i + ".name"),
+                    p.getProperty("baseImage." + i + ".digest"),
+                    p.getProperty("baseImage." + i + ".id")));
+        }
+        return List.copyOf(bases);
     }
 
     /** Properties-file escaping for values we write ourselves. */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param noCache build without the layer cache
  * @param pull always try to pull a newer base image
  * @param outputDirectory where the Dockerfile, context and record are written
+ * @param secretBuildArgs build arguments that carry a login (a package index URL with it): sent to
+ *     the engine with the others, never logged, written or fingerprinted
  */
 public record BuildSettings(
         ImageReference image,
@@ -26,7 +28,34 @@ public record BuildSettings(
         String network,
         boolean noCache,
         boolean pull,
-        Path outputDirectory) {
+        Path outputDirectory,
+        Map<String, String> secretBuildArgs) {
+
+    /** Without secret build arguments. */
+    public BuildSettings(
+            ImageReference image,
+            List<String> tags,
+            Map<String, String> buildArgs,
+            String network,
+            boolean noCache,
+            boolean pull,
+            Path outputDirectory) {
+        this(image, tags, buildArgs, network, noCache, pull, outputDirectory, Map.of());
+    }
+
+    /** What the engine gets: the build arguments, and the secret ones over them. */
+    public Map<String, String> engineBuildArgs() {
+        Map<String, String> all = new java.util.TreeMap<>(buildArgs);
+        all.putAll(secretBuildArgs);
+        return all;
+    }
+
+    /** Never shows the secret build arguments' values. */
+    @Override
+    public String toString() {
+        return "BuildSettings[" + image + ", tags " + tags + ", buildArgs " + buildArgs.keySet() + ", secret "
+                + secretBuildArgs.keySet() + "]";
+    }
 
     /** Checks the values before anything is contacted; messages name the settings through {@code hints}. */
     public BuildSettings validate(Hints hints) {

@@ -2,9 +2,10 @@ package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.BuildLog;
+import java.util.List;
 import java.util.Locale;
 
-/** The INFO lines after a build: the image, its tags, what it cost, each step, and the engine. */
+/** The INFO lines after a build: the image, its tags, what it cost, each step, the engine and the base images. */
 final class BuildSummary {
     private final BuildLog log;
 
@@ -16,8 +17,9 @@ final class BuildSummary {
      * @param upToDate whether nothing was built (the last build still stands)
      * @param engine which engine built it, said once per build
      * @param host where that engine was reached
+     * @param bases the base images it was built on
      */
-    void print(ImageBuilder.Result r, boolean upToDate, EngineIdentity engine, String host) {
+    void print(ImageBuilder.Result r, boolean upToDate, EngineIdentity engine, String host, List<BaseImage> bases) {
         if (!upToDate) {
             log.info("Built image " + r.imageId());
         }
@@ -43,6 +45,12 @@ final class BuildSummary {
             log.info("  "
                     + (r.cachedSteps().contains(step) ? "cached  " : step.startsWith("FROM") ? "base    " : "built   ")
                     + step);
+        }
+        for (BaseImage base : bases) {
+            log.info("  base image " + base.name() + ": "
+                    + (base.digest() != null
+                            ? base.digest()
+                            : base.id() + " (no repo digest: built or imported on this engine)"));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.fastapidocker.build;
 import io.github.fastapidocker.docker.BuildFailedException;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineException;
-import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.dockerfile.DockerfileInspector;
 import io.github.fastapidocker.kernel.AtomicFiles;
@@ -112,7 +111,7 @@ public final class ImageBuilder {
             DockerEngine.ImageInfo info = unchanged.get();
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
                     + " (" + hints.set(Setting.NO_CACHE, "true") + " builds anyway)");
-            record(plan, settings, port, info.id(), engine.identity());
+            List<BaseImage> bases = record(plan, settings, port, info.id());
             Result result = new Result(
                     info.id(),
                     settings.references(),
@@ -121,7 +120,7 @@ public final class ImageBuilder {
                     List.of(),
                     contextBytes,
                     (System.nanoTime() - start) / 1_000_000);
-            new BuildSummary(log).print(result, true, engine.identity(), engine.host());
+            new BuildSummary(log).print(result, true, engine.identity(), engine.host(), bases);
             return result;
         }
         Fingerprint.Recorded.delete(fingerprintFile);
@@ -135,7 +134,7 @@ public final class ImageBuilder {
                     new DockerEngine.BuildRequest(
                             tar,
                             settings.references(),
-                            settings.buildArgs(),
+                            settings.engineBuildArgs(),
                             plan.engineLabels(),
                             settings.network(),
                             settings.noCache(),
@@ -165,7 +164,7 @@ public final class ImageBuilder {
                 engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
             }
         }
-        record(plan, settings, port, info.id(), engine.identity());
+        List<BaseImage> bases = record(plan, settings, port, info.id());
         fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
         Result result = new Result(
                 info.id(),
@@ -175,15 +174,17 @@ public final class ImageBuilder {
                 output.cachedSteps(),
                 contextBytes,
                 (System.nanoTime() - start) / 1_000_000);
-        new BuildSummary(log).print(result, false, engine.identity(), engine.host());
+        new BuildSummary(log).print(result, false, engine.identity(), engine.host(), bases);
         return result;
     }
 
-    private static void record(
-            BuildPlan plan, BuildSettings settings, int port, String imageId, EngineIdentity engine) {
+    /** Records what was built, and on what (the base images as the engine now knows them), and where. */
+    private List<BaseImage> record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
         List<String> command = plan.command() == null ? List.of() : plan.command();
-        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port, engine)
+        List<BaseImage> bases = BaseImage.of(engine, plan.dockerfile());
+        new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port, engine.identity(), bases)
                 .write(settings.outputDirectory());
+        return bases;
     }
 
     /**
@@ -199,6 +200,10 @@ public final class ImageBuilder {
                 .addFile("context", tar)
                 .add("references", settings.references())
                 .add("buildArgs", new TreeMap<>(settings.buildArgs()))
+                // Which logins, not their secrets: a new password needs no new image.
+                .add(
+                        "secretBuildArgs",
+                        new java.util.TreeSet<>(settings.secretBuildArgs().keySet()))
                 .add("labels", new TreeMap<>(plan.engineLabels()))
                 .add("network", settings.network());
         for (String base : DockerfileInspector.baseImages(plan.dockerfile())) {

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import io.github.fastapidocker.dockerfile.ProductionImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param excluded paths never sent in a context (the Maven build directory)
  * @param labels image labels: written into a generated Dockerfile, passed to the engine for a user's
  * @param app the FastAPI object to run, or {@code null} to find it as {@code fastapi run} does
+ * @param production what a production image adds to a generated Dockerfile ({@link
+ *     ProductionImage#NONE}: nothing)
  */
 public record ProjectSettings(
         Path pythonDirectory,
@@ -31,4 +34,5 @@ public record ProjectSettings(
         DockerfileOptions options,
         Set<Path> excluded,
         Map<String, String> labels,
-        String app) {}
+        String app,
+        ProductionImage production) {}

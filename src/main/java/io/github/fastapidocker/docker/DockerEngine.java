@@ -2,6 +2,7 @@ package io.github.fastapidocker.docker;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,17 @@ public interface DockerEngine extends Closeable {
         throw new UnsupportedOperationException("publishedPort");
     }
 
+    /**
+     * Runs {@code command} in the running container, as the container's own user, and waits for it
+     * to end. Engines that cannot throw {@link UnsupportedOperationException}.
+     *
+     * @return its exit code and its output (stdout and stderr)
+     * @throws EngineException when the engine refuses (409: the container is not running)
+     */
+    default ExecResult exec(String id, List<String> command) {
+        throw new UnsupportedOperationException("exec");
+    }
+
     /** The last {@code tailLines} lines of the container's output (stdout and stderr). */
     String logs(String id, int tailLines);
 
@@ -110,8 +122,33 @@ public interface DockerEngine extends Closeable {
             boolean noCache,
             boolean pull) {}
 
-    /** What the engine says about an image. */
-    record ImageInfo(String id, List<String> repoTags, long size, List<String> layers) {}
+    /**
+     * What the engine says about an image.
+     *
+     * @param repoDigests {@code repository@sha256:...} for each registry the image was pulled from or
+     *     pushed to; empty for an image built or imported here
+     * @param user the user its processes run as ({@code USER}), or empty for root
+     * @param healthcheck the command of its {@code HEALTHCHECK} as the engine keeps it
+     *     ({@code ["CMD", ...]}, {@code ["CMD-SHELL", ...]}, {@code ["NONE"]}), or empty for none
+     */
+    record ImageInfo(
+            String id,
+            List<String> repoTags,
+            long size,
+            List<String> layers,
+            List<String> repoDigests,
+            String user,
+            List<String> healthcheck) {
+        /** An image without repo digests, user or health check. */
+        public ImageInfo(String id, List<String> repoTags, long size, List<String> layers) {
+            this(id, repoTags, size, layers, List.of(), "", List.of());
+        }
+
+        /** Whether the engine runs a health check for its containers. */
+        public boolean hasHealthcheck() {
+            return !healthcheck.isEmpty() && !healthcheck.get(0).equals("NONE");
+        }
+    }
 
     /**
      * What to run.
@@ -119,6 +156,8 @@ public interface DockerEngine extends Closeable {
      * @param containerPort the container's TCP port to publish, or {@code null} for none
      * @param hostPort the host port to publish it on, or {@code null} for one the engine picks
      * @param hostIp the host address to publish it on, or {@code null} for every interface
+     * @param healthInterval how often the engine runs the image's health check in this container,
+     *     or {@code null} for the image's own interval
      */
     record ContainerSpec(
             String image,
@@ -128,10 +167,48 @@ public interface DockerEngine extends Closeable {
             Integer containerPort,
             Integer hostPort,
             String hostIp,
-            Map<String, String> env) {}
+            Map<String, String> env,
+            Duration healthInterval) {
+        /** With the image's own health check interval. */
+        public ContainerSpec(
+                String image,
+                List<String> command,
+                Map<String, String> labels,
+                String network,
+                Integer containerPort,
+                Integer hostPort,
+                String hostIp,
+                Map<String, String> env) {
+            this(image, command, labels, network, containerPort, hostPort, hostIp, env, null);
+        }
+    }
 
-    /** A container's state. */
-    record ContainerState(boolean running, Integer exitCode, boolean oomKilled, String status) {}
+    /**
+     * A container's state.
+     *
+     * @param health what its health check found so far, or {@code null} when it has none
+     */
+    record ContainerState(boolean running, Integer exitCode, boolean oomKilled, String status, Health health) {
+        /** A container without a health check. */
+        public ContainerState(boolean running, Integer exitCode, boolean oomKilled, String status) {
+            this(running, exitCode, oomKilled, status, null);
+        }
+    }
+
+    /**
+     * A container's health, as the engine reports it.
+     *
+     * @param status {@code starting}, {@code healthy} or {@code unhealthy}
+     * @param failingStreak failed checks in a row
+     * @param log the last checks the engine kept (up to 5), oldest first
+     */
+    record Health(String status, int failingStreak, List<HealthCheck> log) {}
+
+    /** One run of a health check: its exit code and (the first 4 KiB of) its output. */
+    record HealthCheck(Integer exitCode, String output) {}
+
+    /** What a command run in a container did. */
+    record ExecResult(int exitCode, String output) {}
 
     /** Registry credentials; {@link #toString()} never shows the secret. */
     record RegistryAuth(String serverAddress, String username, String password, String identityToken) {

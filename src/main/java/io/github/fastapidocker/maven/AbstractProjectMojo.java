@@ -1,17 +1,16 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.OciLabels;
-import io.github.fastapidocker.build.ProjectSettings;
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The parameters of the goals that write a Dockerfile ({@code dockerfile}, {@code build}): where
- * the Python project is and what its Dockerfile says.
+ * the Python project is and what the guide's Dockerfile says ({@link AbstractProductionMojo} adds
+ * what a production image adds to it).
  */
 public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
 
@@ -174,21 +173,6 @@ public abstract class AbstractProjectMojo extends AbstractFastApiMojo {
                 proxyHeaders,
                 blankToNull(forwardedAllowIps),
                 blankToNull(rootPath));
-    }
-
-    /** The plain settings the core plans from. */
-    ProjectSettings projectSettings() {
-        return new ProjectSettings(
-                pythonDirectory.toPath(),
-                requirementsFile,
-                pythonDependencies,
-                pythonExtras == null ? List.of() : pythonExtras,
-                blankToNull(appPath),
-                dockerfile == null ? null : dockerfile.toPath(),
-                dockerfileOptions(),
-                Set.of(buildDirectory.toPath()),
-                effectiveLabels(),
-                blankToNull(app));
     }
 
     /** OCI labels from the POM, then the user's. */

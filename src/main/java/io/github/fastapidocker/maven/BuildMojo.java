@@ -5,13 +5,17 @@ import io.github.fastapidocker.build.BuildSettings;
 import io.github.fastapidocker.build.ImageBuilder;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
+import io.github.fastapidocker.dockerfile.PackageIndexes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the image with the Docker engine: requirements layer before code layer, from a context
@@ -22,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractProjectMojo {
+public class BuildMojo extends AbstractProductionMojo {
 
     /**
      * Skips this goal.
@@ -108,6 +112,23 @@ public class BuildMojo extends AbstractProjectMojo {
     @Parameter(property = PropertyNames.BUILD_PULL, defaultValue = "false")
     protected boolean pull;
 
+    /**
+     * The {@code settings.xml} {@code <server>} whose login {@code pipIndexUrl} needs, when its
+     * {@code <id>} is not the index's host[:port]. Its password may be encrypted. Default: the
+     * index's host[:port].
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PIP_INDEX_SERVER_ID)
+    protected String pipIndexServerId;
+
+    /** Maven's settings, for the package index's {@code <server>}. */
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
     @Override
     protected Optional<String> skippedBy() {
         return skipBuild ? Optional.of(PropertyNames.BUILD_SKIP) : Optional.empty();
@@ -115,6 +136,11 @@ public class BuildMojo extends AbstractProjectMojo {
 
     /** The plain build settings, validated (once) before anything is contacted. */
     BuildSettings buildSettings() {
+        return buildSettings(Map.of());
+    }
+
+    /** With the build arguments that carry the package index logins. */
+    BuildSettings buildSettings(Map<String, String> secretBuildArgs) {
         return new BuildSettings(
                         ImageTags.reference(image, hints()),
                         ImageTags.parse(tags),
@@ -122,14 +148,22 @@ public class BuildMojo extends AbstractProjectMojo {
                         blankToNull(buildNetwork),
                         noCache,
                         pull,
-                        outputDirectory.toPath())
+                        outputDirectory.toPath(),
+                        secretBuildArgs)
                 .validate(hints());
     }
 
     @Override
     protected void run() {
-        BuildSettings settings = buildSettings();
+        buildSettings();
         BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
+        PackageIndexes indexes = productionImage().indexes().validate(hints());
+        BuildSettings settings = buildSettings(PackageIndexLogins.resolve(
+                indexes,
+                blankToNull(pipIndexServerId),
+                new SettingsServers(this.settings, settingsDecrypter, hints()),
+                hints(),
+                getLog()));
         try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
             new ImageBuilder(engine, buildLog(), hints()).build(plan, settings, port);
         }

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.1.0
  */
 @Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class DockerfileMojo extends AbstractProjectMojo {
+public class DockerfileMojo extends AbstractProductionMojo {
 
     @Override
     protected void run() {

@@ -39,6 +39,12 @@ public final class MavenHints implements Hints {
         put(Setting.ROOT_PATH, "rootPath", PropertyNames.ROOT_PATH);
         put(Setting.DOCKERFILE, "dockerfile", PropertyNames.DOCKERFILE);
         put(Setting.LABELS, "labels", null);
+        put(Setting.USER, "user", PropertyNames.USER);
+        put(Setting.ENVIRONMENT, "environment", null);
+        put(Setting.HEALTHCHECK, "healthcheck", null);
+        put(Setting.PIP_INDEX_URL, "pipIndexUrl", PropertyNames.PIP_INDEX_URL);
+        put(Setting.PIP_EXTRA_INDEX_URL, "pipExtraIndexUrl", PropertyNames.PIP_EXTRA_INDEX_URL);
+        put(Setting.PIP_INDEX_SERVER_ID, "pipIndexServerId", PropertyNames.PIP_INDEX_SERVER_ID);
         put(Setting.DOCKER_HOST, "dockerHost", PropertyNames.DOCKER_HOST);
         put(Setting.ENGINE_TIMEOUT, "engineTimeout", PropertyNames.ENGINE_TIMEOUT);
         put(Setting.BUILD_ARGS, "buildArgs", null);

@@ -23,6 +23,10 @@ public final class PropertyNames {
     public static final String FORWARDED_ALLOW_IPS = "fastapi.forwardedAllowIps";
     public static final String ROOT_PATH = "fastapi.rootPath";
     public static final String DOCKERFILE = "fastapi.dockerfile";
+    public static final String USER = "fastapi.user";
+    public static final String PIP_INDEX_URL = "fastapi.pip.indexUrl";
+    public static final String PIP_EXTRA_INDEX_URL = "fastapi.pip.extraIndexUrl";
+    public static final String PIP_INDEX_SERVER_ID = "fastapi.pip.indexServerId";
     public static final String DOCKER_HOST = "fastapi.dockerHost";
     public static final String ENGINE_TIMEOUT = "fastapi.engineTimeout";
 

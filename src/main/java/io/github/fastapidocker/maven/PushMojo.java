@@ -10,7 +10,6 @@ import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.docker.config.DockerCliConfig;
-import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.push.ImagePusher;
 import io.github.fastapidocker.push.PushSettings;
 import java.nio.file.Path;
@@ -18,17 +17,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Pushes every tag of the image {@code build} made to the registry named in {@code image}
@@ -114,28 +108,10 @@ public class PushMojo extends AbstractImageMojo {
         Map<String, String> env = System.getenv();
         return List.of(
                 FixedCredentialSource.explicit(registryUsername, registryPassword, hints()),
-                settingsServer(registry),
+                new SettingsServers(settings, settingsDecrypter, hints()).login(registry),
                 new DockerConfigCredentialSource(
                         DockerCliConfig.locate(env, Path.of(System.getProperty("user.home"))),
                         new ProcessCredentialHelperClient(ProcessCredentialHelperClient.DEFAULT_TIMEOUT, env)));
-    }
-
-    private CredentialSource settingsServer(String registry) {
-        Server server = settings == null ? null : settings.getServer(registry);
-        if (server == null) {
-            return FixedCredentialSource.server(registry, null, null, hints());
-        }
-        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        List<SettingsProblem> errors = result.getProblems().stream()
-                .filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING)
-                .toList();
-        if (!errors.isEmpty()) {
-            throw new ConfigurationException("Cannot decrypt the password of settings.xml server '" + registry + "': "
-                    + errors.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
-                    + " (check ~/.m2/settings-security.xml or -Dsettings.security)");
-        }
-        Server decrypted = result.getServer();
-        return FixedCredentialSource.server(registry, decrypted.getUsername(), decrypted.getPassword(), hints());
     }
 
     @Override

@@ -80,7 +80,14 @@ public final class ImagePusher {
         for (String tag : settings.tags()) {
             results.add(pushTag(settings, tag, auth, credentials));
         }
-        PushReport.write(settings.outputDirectory(), image, results, engine.identity());
+        PushReport.write(
+                settings.outputDirectory(),
+                image,
+                results,
+                engine.identity(),
+                BuildRecord.read(settings.outputDirectory())
+                        .map(BuildRecord::baseImages)
+                        .orElse(List.of()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info(String.format(
                 Locale.ROOT,

@@ -2,7 +2,9 @@ package io.github.fastapidocker.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.AtomicFiles;
@@ -19,7 +21,8 @@ import java.util.List;
  * <pre>{"image": "...", "registry": "...",
  *  "engine": {"name": "Docker Engine", "version": "28.5.2", "apiVersion": "1.51"},
  *  "tags": {"1.0": "sha256:..."},
- *  "layers": {"1.0": {"reported": true, "pushed": 1, "existing": 5}}}</pre>
+ *  "layers": {"1.0": {"reported": true, "pushed": 1, "existing": 5}},
+ *  "baseImages": [{"name": "python:3.14", "digest": "python@sha256:...", "id": "sha256:..."}]}</pre>
  *
  * <p>An engine that sends no per-layer events (Podman) gives {@code {"reported": false, "pushed":
  * null, "existing": null}}: not counted, rather than counted as none.
@@ -47,8 +50,14 @@ public final class PushReport {
      * Writes the report.
      *
      * @param engine which engine pushed
+     * @param baseImages what {@code build} recorded the image was built on; empty when unknown
      */
-    public static Path write(Path directory, ImageReference image, List<TagResult> results, EngineIdentity engine) {
+    public static Path write(
+            Path directory,
+            ImageReference image,
+            List<TagResult> results,
+            EngineIdentity engine,
+            List<BaseImage> baseImages) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("image", image.name());
@@ -69,6 +78,13 @@ public final class PushReport {
                     .put("reported", r.layersReported())
                     .put("pushed", r.layersPushed())
                     .put("existing", r.layersExisting());
+        }
+        ArrayNode bases = root.putArray("baseImages");
+        for (BaseImage base : baseImages) {
+            bases.addObject()
+                    .put("name", base.name())
+                    .put("digest", base.digest())
+                    .put("id", base.id());
         }
         Path file = directory.resolve(FILE_NAME);
         try {

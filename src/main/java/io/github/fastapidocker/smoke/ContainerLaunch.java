@@ -8,6 +8,7 @@ import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ final class ContainerLaunch {
         labels.put(SmokeLabels.RUN, UUID.randomUUID().toString());
         labels.putAll(SmokeOwner.current().labels());
         Map<String, String> env = new LinkedHashMap<>(settings.env());
+        // The image's own health check, run often enough that the smoke test need not wait its interval.
+        Duration health = target.healthcheck() ? HealthWait.SMOKE_INTERVAL : null;
         if (settings.network() == SmokeNetwork.BRIDGE) {
             // A remote engine picks a port free on its own host; 0 until it says which.
             Integer hostPort = host.onThisMachine() ? ports.free(host.host()) : null;
@@ -71,7 +74,8 @@ final class ContainerLaunch {
                             target.port(),
                             hostPort,
                             host.publishAddress(),
-                            env),
+                            env,
+                            health),
                     host,
                     hostPort == null ? 0 : hostPort,
                     "The server must listen on 0.0.0.0, port " + target.port() + " inside the container: "
@@ -90,7 +94,8 @@ final class ContainerLaunch {
                             null,
                             null,
                             null,
-                            env),
+                            env,
+                            health),
                     host,
                     port,
                     "",
@@ -112,7 +117,15 @@ final class ContainerLaunch {
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
                 new ContainerSpec(
-                        target.reference(), null, labels, SmokeNetwork.HOST.engineName(), null, null, null, env),
+                        target.reference(),
+                        null,
+                        labels,
+                        SmokeNetwork.HOST.engineName(),
+                        null,
+                        null,
+                        null,
+                        env,
+                        health),
                 host,
                 port,
                 "On the host network your image's own command must listen on port " + port

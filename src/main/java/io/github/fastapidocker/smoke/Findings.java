@@ -20,6 +20,8 @@ final class Findings {
     final List<ProbeResult> probes = new ArrayList<>();
     StopResult stop;
     String containerLog = "";
+    RunningUser user;
+    HealthWait.Healthy health;
 
     Findings(SmokeTarget target, SmokeNetwork network, ContainerLaunch launch, EngineIdentity engine) {
         this.target = target;
@@ -50,7 +52,10 @@ final class Findings {
                 stop,
                 failure,
                 containerLog,
-                totalMillis);
+                totalMillis,
+                user,
+                health,
+                target.baseImages());
     }
 
     /** Writes the report of a failed test; a report that cannot be written only warns. */

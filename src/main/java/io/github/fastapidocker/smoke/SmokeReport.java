@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
@@ -30,6 +31,11 @@ import java.util.List;
  * @param failure why the test failed, or {@code null} when it passed
  * @param containerLog the last lines of the container's output
  * @param totalMillis the whole smoke test
+ * @param user who the server process ran as, or {@code null} when the image runs it as root (or the
+ *     test ended before it was read)
+ * @param health how the image's own health check turned healthy, or {@code null} when it has none
+ *     (or the test ended before)
+ * @param baseImages what {@code build} recorded the image was built on; empty when unknown
  */
 public record SmokeReport(
         String image,
@@ -45,7 +51,10 @@ public record SmokeReport(
         StopResult stop,
         String failure,
         String containerLog,
-        long totalMillis) {
+        long totalMillis,
+        RunningUser user,
+        HealthWait.Healthy health,
+        List<BaseImage> baseImages) {
 
     public static final String FILE_NAME = "smoke.json";
 
@@ -111,12 +120,28 @@ public record SmokeReport(
         root.put("port", port);
         root.put("host", host);
         root.put("url", url);
+        if (user != null) {
+            root.putObject("user")
+                    .put("configured", user.configured())
+                    .put("uid", user.uid())
+                    .put("gid", user.gid());
+        } else {
+            root.putNull("user");
+        }
         ArrayNode cmd = root.putArray("command");
         command.forEach(cmd::add);
         if (ready != null) {
             root.putObject("ready").put("millis", ready.millis()).put("attempts", ready.attempts());
         } else {
             root.putNull("ready");
+        }
+        if (health != null) {
+            root.putObject("health")
+                    .put("status", "healthy")
+                    .put("millis", health.millis())
+                    .put("checks", health.checks());
+        } else {
+            root.putNull("health");
         }
         ArrayNode list = root.putArray("probes");
         for (ProbeResult p : probes) {
@@ -147,6 +172,13 @@ public record SmokeReport(
             s.put("graceSeconds", stop.graceSeconds());
         } else {
             root.putNull("stop");
+        }
+        ArrayNode bases = root.putArray("baseImages");
+        for (BaseImage base : baseImages) {
+            bases.addObject()
+                    .put("name", base.name())
+                    .put("digest", base.digest())
+                    .put("id", base.id());
         }
         root.put("totalMillis", totalMillis);
         root.put("failure", failure);

@@ -103,6 +103,9 @@ public final class SmokeRunner {
                             settings.timeout(),
                             launch.hint());
             log.debug("timing: ready after " + found.ready.millis() + " ms, " + found.ready.attempts() + " tries");
+            if (target.nonRootUser()) {
+                found.user = RunningUser.check(engine, container.id(), target.user());
+            }
 
             t = System.nanoTime();
             ProbeRunner prober = new ProbeRunner(http, hints);
@@ -111,6 +114,10 @@ public final class SmokeRunner {
             if (found.probeFailed()) {
                 throw new SmokeFailedException(
                         prober.failure(target, found.probes) + "\n" + logSection(container, found));
+            }
+            if (target.healthcheck()) {
+                found.health = new HealthWait(engine, hints).await(container.id(), settings.timeout());
+                log.debug("timing: healthy after " + found.health.millis() + " ms");
             }
 
             if (settings.gracefulStop() != GracefulStop.OFF) {

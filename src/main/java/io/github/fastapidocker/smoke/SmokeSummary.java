@@ -44,10 +44,23 @@ final class SmokeSummary {
                 "  ready after %.1f s (%d tries)",
                 r.ready().millis() / 1000.0,
                 r.ready().attempts()));
+        if (r.user() != null) {
+            log.info("  runs as uid " + r.user().uid() + " (gid " + r.user().gid() + "), not root, as USER "
+                    + r.user().configured() + " says");
+        }
         int width = r.probes().stream().mapToInt(p -> p.path().length()).max().orElse(0);
         for (ProbeResult p : r.probes()) {
             log.info(String.format(
                     Locale.ROOT, "  GET %-" + width + "s  %d  %4d ms  ok", p.path(), p.status(), p.latencyMillis()));
+        }
+        if (r.health() != null) {
+            log.info(String.format(
+                    Locale.ROOT,
+                    "  healthy after %.1f s (%d check%s of the image's HEALTHCHECK, every %.1f s for the smoke test)",
+                    r.health().millis() / 1000.0,
+                    r.health().checks(),
+                    r.health().checks() == 1 ? "" : "s",
+                    HealthWait.SMOKE_INTERVAL.toMillis() / 1000.0));
         }
         if (r.stop() != null) {
             log.info(String.format(

@@ -1,5 +1,6 @@
 package io.github.fastapidocker.smoke;
 
+import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.build.BuildRecord;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.ImageReference;
@@ -21,10 +22,32 @@ import java.util.TreeMap;
  * @param imageId the engine's id of the image
  * @param command the server command of a generated Dockerfile, or {@code null} for the image's own
  * @param port the port the server listens on inside the container
+ * @param user the user the image runs its processes as ({@code USER}), empty for root
+ * @param healthcheck whether the image has a health check the engine runs
+ * @param baseImages what {@code build} recorded the image was built on; empty when unknown
  */
-record SmokeTarget(String name, String reference, String imageId, List<String> command, int port) {
+record SmokeTarget(
+        String name,
+        String reference,
+        String imageId,
+        List<String> command,
+        int port,
+        String user,
+        boolean healthcheck,
+        List<BaseImage> baseImages) {
     /** The image id that passed and the fingerprint of the settings it passed with. */
     static final String FINGERPRINT = "smoke.fingerprint";
+
+    /** A target as the build records it, before the engine was asked about the image. */
+    SmokeTarget(String name, String reference, String imageId, List<String> command, int port) {
+        this(name, reference, imageId, command, port, "", false, List.of());
+    }
+
+    /** Whether the image says its processes run as someone other than root. */
+    boolean nonRootUser() {
+        String account = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        return !account.isEmpty() && !account.equals("0") && !account.equals("root");
+    }
 
     /**
      * What {@code build} recorded for the configured image, else the configured {@code image:tag},
@@ -42,7 +65,15 @@ record SmokeTarget(String name, String reference, String imageId, List<String> c
             BuildRecord r = record.get();
             String name =
                     r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);
-            target = new SmokeTarget(name, r.imageId(), null, r.command().isEmpty() ? null : r.command(), r.port());
+            target = new SmokeTarget(
+                    name,
+                    r.imageId(),
+                    null,
+                    r.command().isEmpty() ? null : r.command(),
+                    r.port(),
+                    "",
+                    false,
+                    r.baseImages());
         } else if (settings.image() != null && settings.tag() != null) {
             String name = settings.image() + ":" + settings.tag();
             target = new SmokeTarget(name, name, null, null, settings.configuredPort());
@@ -60,7 +91,15 @@ record SmokeTarget(String name, String reference, String imageId, List<String> c
                         + " not found on the engine at " + engine.host() + ". Run the build goal first ("
                         + hints.command(Hints.Step.BUILD) + "), or set " + hints.name(Setting.IMAGE) + " and "
                         + hints.name(Setting.TAGS) + " to an image the engine has."));
-        return new SmokeTarget(target.name(), target.reference(), image.id(), target.command(), target.port());
+        return new SmokeTarget(
+                target.name(),
+                target.reference(),
+                image.id(),
+                target.command(),
+                target.port(),
+                image.user(),
+                image.hasHealthcheck(),
+                target.baseImages());
     }
 
     /** Whether this very image already passed with these settings, probed at {@code host}. */

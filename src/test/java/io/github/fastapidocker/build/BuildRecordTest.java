@@ -28,10 +28,26 @@ class BuildRecordTest {
 
     @Test
     void aRecordWithoutTheEngineReadsAsUnknown() throws java.io.IOException {
-        new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80, null).write(dir);
+        new BuildRecord("sha256:abc", "app", List.of("1"), List.of(), 80, null, null).write(dir);
         assertTrue(!java.nio.file.Files.readString(dir.resolve(BuildRecord.FILE_NAME))
                 .contains("engine."));
         assertEquals(EngineIdentity.UNKNOWN, BuildRecord.read(dir).orElseThrow().engine());
+    }
+
+    @Test
+    void baseImagesRoundTripWithAndWithoutDigest() {
+        BuildRecord record = new BuildRecord(
+                "sha256:abc",
+                "app",
+                List.of("1"),
+                List.of(),
+                80,
+                new EngineIdentity("Docker Engine", "28.5.2", "1.51"),
+                List.of(
+                        new BaseImage("python:3.14", "python@sha256:1234", "sha256:aaaa"),
+                        new BaseImage("registry:5000/base:1", null, "sha256:bbbb")));
+        record.write(dir);
+        assertEquals(record, BuildRecord.read(dir).orElseThrow());
     }
 
     @Test

@@ -195,6 +195,102 @@ class ImageBuilderTest {
     }
 
     @Test
+    void secretBuildArgumentsReachTheEngineOnlyAndANewPasswordNeedsNoNewImage() throws IOException {
+        String secret = "http://fastapi-index:s3cret-index-pass@127.0.0.1:5557/simple/";
+        BuildSettings settings = new BuildSettings(
+                ImageReference.parse("team/app", "image"),
+                List.of("1.0"),
+                Map.of("A", "1"),
+                null,
+                false,
+                false,
+                dir.resolve("out"),
+                Map.of("FASTAPI_INDEX_URL", secret));
+        engine.images.put(
+                "python:3.14", new DockerEngine.ImageInfo("sha256:base", List.of("python:3.14"), 1, List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log, MavenHints.INSTANCE);
+        builder.build(plan(Map.of()), settings, 80);
+
+        assertEquals(
+                Map.of("A", "1", "FASTAPI_INDEX_URL", secret),
+                engine.builds.get(0).buildArgs());
+        assertFalse(settings.toString().contains("s3cret"), settings.toString());
+        assertFalse(String.join("\n", log.lines).contains("s3cret"), "not in the log");
+        try (var files = Files.walk(dir.resolve("out"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(
+                        new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains("s3cret"),
+                        file + " must not hold the secret");
+            }
+        }
+        // A rotated password: the same image, nothing built.
+        builder.build(
+                plan(Map.of()),
+                new BuildSettings(
+                        settings.image(),
+                        settings.tags(),
+                        settings.buildArgs(),
+                        null,
+                        false,
+                        false,
+                        settings.outputDirectory(),
+                        Map.of("FASTAPI_INDEX_URL", secret.replace("s3cret-index-pass", "rotated"))),
+                80);
+        assertEquals(1, engine.builds.size(), "a new password alone is no reason to build");
+    }
+
+    @Test
+    void theBaseImageIsRecordedWithItsRepoDigestAndLogged() throws IOException {
+        engine.images.put(
+                "python:3.14",
+                new DockerEngine.ImageInfo(
+                        "sha256:base",
+                        List.of("python:3.14"),
+                        1,
+                        List.of(),
+                        List.of("python@sha256:feed"),
+                        "",
+                        List.of()));
+        ImageBuilder builder = new ImageBuilder(engine, log, MavenHints.INSTANCE);
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(
+                List.of(new BaseImage("python:3.14", "python@sha256:feed", "sha256:base")),
+                BuildRecord.read(dir.resolve("out")).orElseThrow().baseImages());
+        assertTrue(
+                log.infos().contains("  base image python:3.14: python@sha256:feed"),
+                log.infos().toString());
+
+        // Up to date: recorded all the same.
+        Files.delete(dir.resolve("out").resolve(BuildRecord.FILE_NAME));
+        builder.build(plan(Map.of()), settings("1.0"), 80);
+        assertEquals(1, engine.builds.size());
+        assertEquals(
+                "python@sha256:feed",
+                BuildRecord.read(dir.resolve("out"))
+                        .orElseThrow()
+                        .baseImages()
+                        .get(0)
+                        .provenance());
+    }
+
+    @Test
+    void aBaseImageWithoutRepoDigestIsKnownByItsId() throws IOException {
+        engine.images.put(
+                "python:3.14", new DockerEngine.ImageInfo("sha256:local", List.of("python:3.14"), 1, List.of()));
+        new ImageBuilder(engine, log, MavenHints.INSTANCE).build(plan(Map.of()), settings("1.0"), 80);
+        BaseImage base =
+                BuildRecord.read(dir.resolve("out")).orElseThrow().baseImages().get(0);
+        assertEquals(new BaseImage("python:3.14", null, "sha256:local"), base);
+        assertEquals("sha256:local", base.provenance());
+        assertTrue(
+                log.infos()
+                        .contains("  base image python:3.14: sha256:local (no repo digest: built or imported on this"
+                                + " engine)"),
+                log.infos().toString());
+    }
+
+    @Test
     void anUnchangedBuildIsNotSentAgain() throws IOException {
         engine.images.put(
                 "python:3.14", new DockerEngine.ImageInfo("sha256:base", List.of("python:3.14"), 1, List.of()));

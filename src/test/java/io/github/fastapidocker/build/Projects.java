@@ -1,6 +1,7 @@
 package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.dockerfile.DockerfileOptions;
+import io.github.fastapidocker.dockerfile.ProductionImage;
 import io.github.fastapidocker.kernel.BuildLog;
 import io.github.fastapidocker.maven.MavenHints;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ final class Projects {
     private Path dockerfile;
     private Set<Path> excluded;
     private Map<String, String> labels = Map.of();
+    private ProductionImage production = ProductionImage.NONE;
 
     private Projects(Path directory) {
         this.directory = directory;
@@ -54,6 +56,11 @@ final class Projects {
         return this;
     }
 
+    Projects production(ProductionImage production) {
+        this.production = production;
+        return this;
+    }
+
     ProjectSettings settings() {
         return new ProjectSettings(
                 directory,
@@ -65,7 +72,8 @@ final class Projects {
                 new DockerfileOptions("python:3.14", 80, null, false, null, null),
                 excluded,
                 labels,
-                null);
+                null,
+                production);
     }
 
     BuildPlan plan(BuildLog log) {

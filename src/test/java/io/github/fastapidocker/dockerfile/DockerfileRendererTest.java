@@ -21,6 +21,9 @@ class DockerfileRendererTest {
     private static final PythonLayout PACKAGE = new PythonLayout(PythonLayout.Kind.PACKAGE, "app", "app/main.py");
     private static final PythonLayout SINGLE = new PythonLayout(PythonLayout.Kind.SINGLE_FILE, "main.py", "main.py");
 
+    private static final io.github.fastapidocker.project.deps.DependencyLayer GUIDE_LAYER =
+            io.github.fastapidocker.project.deps.DependencyLayer.plain(java.nio.file.Path.of("requirements.txt"));
+
     private static DockerfileOptions guide() {
         return new DockerfileOptions("python:3.14", 80, null, false, null, null);
     }
@@ -116,6 +119,131 @@ class DockerfileRendererTest {
         assertThrows(ConfigurationException.class, () -> new DockerfileOptions(
                         "python:3", 80, null, false, null, "/a\nRUN x")
                 .validate(MavenHints.INSTANCE));
+    }
+
+    /** The recommended environment, in the order a POM might give it: the Dockerfile sorts it. */
+    static Map<String, String> recommendedEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("PYTHONUNBUFFERED", "1");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        return env;
+    }
+
+    @Test
+    void aNonRootUserComesAfterTheCodeWhichStaysRootOwned() throws IOException {
+        assertEquals(
+                golden("user"),
+                DockerfileRenderer.render(
+                        PACKAGE, GUIDE_LAYER, guide(), Map.of(), new ProductionImage("10001", Map.of())));
+    }
+
+    @Test
+    void environmentIsOneSortedEnvAfterTheDependenciesQuotedWithoutExpansion() throws IOException {
+        Map<String, String> env = recommendedEnvironment();
+        env.put("GREETING", "say \"hi\" to $USER \\o/");
+        env.put("EMPTY", null);
+        assertEquals(
+                golden("environment"),
+                DockerfileRenderer.render(PACKAGE, GUIDE_LAYER, guide(), Map.of(), new ProductionImage(null, env)));
+    }
+
+    @Test
+    void userEnvironmentAndLabelsTogether() throws IOException {
+        assertEquals(
+                golden("user-environment-labels"),
+                DockerfileRenderer.render(
+                        SINGLE,
+                        GUIDE_LAYER,
+                        new DockerfileOptions("python:3.14-slim", 8000, null, false, null, null),
+                        Map.of("org.opencontainers.image.version", "1.0.0"),
+                        new ProductionImage("10001:10001", recommendedEnvironment())));
+    }
+
+    @Test
+    void aHealthCheckWithItsDefaultsComesJustBeforeTheCmd() throws IOException {
+        assertEquals(
+                golden("healthcheck"),
+                DockerfileRenderer.render(
+                        PACKAGE,
+                        GUIDE_LAYER,
+                        guide(),
+                        Map.of(),
+                        new ProductionImage(null, Map.of(), Healthcheck.of(null, null, null, null, null))));
+    }
+
+    @Test
+    void userEnvironmentHealthCheckAndLabelsTogether() throws IOException {
+        assertEquals(
+                golden("user-environment-healthcheck"),
+                DockerfileRenderer.render(
+                        PACKAGE,
+                        GUIDE_LAYER,
+                        new DockerfileOptions("python:3.14-slim", 8000, 2, true, "*", null),
+                        Map.of("org.opencontainers.image.version", "1.0.0"),
+                        new ProductionImage(
+                                "10001", recommendedEnvironment(), Healthcheck.of("/health", "15s", "3s", "10s", 5))));
+    }
+
+    @Test
+    void aPrivateIndexMakesABuilderStageWhoseLoginIsOnlyABuildArgument() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE,
+                GUIDE_LAYER,
+                guide(),
+                Map.of(),
+                new ProductionImage(
+                        null,
+                        Map.of(),
+                        null,
+                        new PackageIndexes("https://nexus.example.com/repository/pypi/simple/", null)));
+        assertEquals(golden("index"), dockerfile);
+    }
+
+    @Test
+    void onlyAnExtraIndexKeepsTheBaseImagesIndex() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                SINGLE,
+                GUIDE_LAYER,
+                guide(),
+                Map.of(),
+                new ProductionImage(null, Map.of(), null, new PackageIndexes(null, "https://x.example.com/simple/$a")));
+        assertEquals(golden("extra-index"), dockerfile);
+    }
+
+    /** Every option at once: the README's example renders this. */
+    @Test
+    void everythingAProductionImageAdds() throws IOException {
+        String dockerfile = DockerfileRenderer.render(
+                PACKAGE,
+                new io.github.fastapidocker.project.deps.DependencyLayer(
+                        List.of(
+                                io.github.fastapidocker.project.deps.DependencyFile.copied(
+                                        "constraints.txt", java.nio.file.Path.of("constraints.txt")),
+                                io.github.fastapidocker.project.deps.DependencyFile.copied(
+                                        "requirements.txt", java.nio.file.Path.of("requirements.txt"))),
+                        "requirements.txt",
+                        "requirements.txt"),
+                new DockerfileOptions("python:3.14-slim", 8000, null, true, "*", null),
+                Map.of("org.opencontainers.image.title", "hello-fastapi", "org.opencontainers.image.version", "1.0.0"),
+                new ProductionImage(
+                        "10001",
+                        recommendedEnvironment(),
+                        Healthcheck.of("/health", null, null, null, null),
+                        new PackageIndexes(
+                                "https://nexus.example.com/repository/pypi/simple/", "https://pypi.org/simple/")));
+        assertEquals(golden("production"), dockerfile);
+        assertFalse(dockerfile.contains("--mount"), "classic builder only");
+    }
+
+    @Test
+    void nothingAddedIsTheGuidesDockerfile() throws IOException {
+        assertEquals(
+                golden("package"),
+                DockerfileRenderer.render(PACKAGE, GUIDE_LAYER, guide(), Map.of(), ProductionImage.NONE));
+        assertEquals(
+                golden("package"),
+                DockerfileRenderer.render(PACKAGE, GUIDE_LAYER, guide(), Map.of(), new ProductionImage(" ", null)));
+        assertTrue(new ProductionImage("", Map.of()).isNone());
     }
 
     static String golden(String name) throws IOException {

@@ -97,11 +97,49 @@ class DockerfileMojoTest {
     @Test
     @Basedir(SEED)
     @InjectMojo(goal = "dockerfile", pom = "pom.xml")
+    @MojoParameter(name = "user", value = "10001")
+    void aUserRunsTheServer(DockerfileMojo mojo) throws Exception {
+        mojo.execute();
+        assertTrue(Files.readString(mojo.outputDirectory.toPath().resolve("Dockerfile"))
+                .contains("COPY ./app /code/app\n\nUSER 10001\n\nCMD "));
+    }
+
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom.xml")
+    @MojoParameter(name = "user", value = "root")
+    void rootIsAFailureNamingTheElement(DockerfileMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<user> (fastapi.user) must be a numeric user id"), e.getMessage());
+        assertFalse(Files.exists(mojo.outputDirectory.toPath().resolve("Dockerfile")));
+    }
+
+    /** An empty {@code <healthcheck/>} is a health check with every default; {@code <EMPTY/>} an empty value. */
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom-production.xml")
+    void theProductionElementsReachTheDockerfile(DockerfileMojo mojo) throws Exception {
+        mojo.execute();
+        String dockerfile = Files.readString(mojo.outputDirectory.toPath().resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("ENV \\\n    EMPTY=\"\" \\\n    PYTHONUNBUFFERED=\"1\"\n"), dockerfile);
+        assertTrue(dockerfile.contains("\nUSER 10001\n"), dockerfile);
+        assertTrue(
+                dockerfile.contains("HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 \\\n"),
+                dockerfile);
+        assertTrue(dockerfile.contains("\"/docs\", \"8000\", \"5\"]\n"), dockerfile);
+    }
+
+    @Test
+    @Basedir(SEED)
+    @InjectMojo(goal = "dockerfile", pom = "pom.xml")
     void defaults(DockerfileMojo mojo) {
         assertEquals(80, mojo.port);
         assertEquals("3.14", mojo.pythonVersion);
         assertEquals("requirements.txt", mojo.requirementsFile);
         assertEquals(false, mojo.proxyHeaders);
         assertEquals(null, mojo.appPath);
+        assertEquals(null, mojo.user);
+        assertEquals(null, mojo.environment);
+        assertEquals(null, mojo.healthcheck);
     }
 }

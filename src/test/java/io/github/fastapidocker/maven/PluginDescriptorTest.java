@@ -89,6 +89,10 @@ class PluginDescriptorTest {
                 Map.entry("forwardedAllowIps", "${fastapi.forwardedAllowIps}"),
                 Map.entry("rootPath", "${fastapi.rootPath}"),
                 Map.entry("dockerfile", "${fastapi.dockerfile}"),
+                Map.entry("user", "${fastapi.user}"),
+                Map.entry("pipIndexUrl", "${fastapi.pip.indexUrl}"),
+                Map.entry("pipExtraIndexUrl", "${fastapi.pip.extraIndexUrl}"),
+                Map.entry("pipIndexServerId", "${fastapi.pip.indexServerId}"),
                 Map.entry("dockerHost", "${fastapi.dockerHost}"),
                 Map.entry("engineTimeout", "${fastapi.engineTimeout}"),
                 Map.entry("skip", "${fastapi.skip}"),
@@ -161,7 +165,12 @@ class PluginDescriptorTest {
             "forwardedAllowIps",
             "rootPath",
             "dockerfile",
-            "labels");
+            "labels",
+            "user",
+            "environment",
+            "healthcheck",
+            "pipIndexUrl",
+            "pipExtraIndexUrl");
 
     private static java.util.Set<String> set(java.util.List<String> first, String... more) {
         java.util.Set<String> result = new java.util.TreeSet<>(first);
@@ -184,7 +193,8 @@ class PluginDescriptorTest {
                         "buildArgs",
                         "buildNetwork",
                         "noCache",
-                        "pull"),
+                        "pull",
+                        "pipIndexServerId"),
                 editable(mojo(d, "build")));
         assertEquals(
                 set(

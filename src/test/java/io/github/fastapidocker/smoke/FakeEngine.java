@@ -38,6 +38,8 @@ final class FakeEngine implements DockerEngine {
     Consumer<Container> onStart = c -> {};
     /** The exit code a stop leaves; 0 is a graceful stop. */
     int stopExitCode = 0;
+    /** The health the engine reports for a container on each inspect; {@code null} for none. */
+    java.util.function.Function<Container, Health> health = c -> null;
     /** Published ports the engine reports; empty when it publishes none. */
     boolean publishes = true;
     /** The port the engine picks when the spec leaves it to the engine. */
@@ -53,10 +55,27 @@ final class FakeEngine implements DockerEngine {
     /** Which engine it says it is. */
     EngineIdentity identity = new EngineIdentity(EngineIdentity.PODMAN, "4.3.1", "1.41");
 
+    /** What a command run in a container answers, by the command joined with spaces; others exit 127. */
+    final Map<String, ExecResult> execs = new LinkedHashMap<>();
+
     FakeEngine withImage(String reference, String id) {
-        images.put(reference, new ImageInfo(id, List.of(reference), 1000, List.of()));
-        images.put(id, new ImageInfo(id, List.of(reference), 1000, List.of()));
+        return withImage(reference, id, "", List.of());
+    }
+
+    /** An image whose processes run as {@code user}, with this health check command (empty: none). */
+    FakeEngine withImage(String reference, String id, String user, List<String> healthcheck) {
+        images.put(reference, new ImageInfo(id, List.of(reference), 1000, List.of(), List.of(), user, healthcheck));
+        images.put(id, new ImageInfo(id, List.of(reference), 1000, List.of(), List.of(), user, healthcheck));
         return this;
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> command) {
+        calls.add("exec " + String.join(" ", command));
+        if (!containers.containsKey(id) || !containers.get(id).running) {
+            throw new EngineException("Container " + id + " is not running", 409, null);
+        }
+        return execs.getOrDefault(String.join(" ", command), new ExecResult(127, command.get(0) + ": not found"));
     }
 
     Container only() {
@@ -126,7 +145,8 @@ final class FakeEngine implements DockerEngine {
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(new ContainerState(c.running, c.exitCode, false, c.running ? "running" : "exited"));
+        return Optional.of(
+                new ContainerState(c.running, c.exitCode, false, c.running ? "running" : "exited", health.apply(c)));
     }
 
     @Override

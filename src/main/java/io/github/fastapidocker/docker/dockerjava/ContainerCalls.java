@@ -7,6 +7,8 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ContainerSpec;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
+import io.github.fastapidocker.docker.DockerEngine.Health;
+import io.github.fastapidocker.docker.DockerEngine.HealthCheck;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +55,10 @@ final class ContainerCalls {
         if (spec.env() != null && !spec.env().isEmpty()) {
             ArrayNode env = body.putArray("Env");
             spec.env().forEach((k, v) -> env.add(k + "=" + v));
+        }
+        if (spec.healthInterval() != null) {
+            // Only the interval: the engine takes the image's command, timeout, start period and retries.
+            body.putObject("Healthcheck").put("Interval", spec.healthInterval().toNanos());
         }
         ObjectNode labels = body.putObject("Labels");
         if (spec.labels() != null) {
@@ -111,9 +117,24 @@ final class ContainerCalls {
                             state.path("Running").asBoolean(false),
                             state.hasNonNull("ExitCode") ? state.get("ExitCode").asInt() : null,
                             state.path("OOMKilled").asBoolean(false),
-                            state.path("Status").asText(null)),
+                            state.path("Status").asText(null),
+                            health(state.get("Health"))),
                     container.path("NetworkSettings").get("Ports")));
         }
+    }
+
+    /** {@code State.Health}: absent for a container without a health check. */
+    static Health health(JsonNode health) {
+        if (health == null || !health.isObject()) {
+            return null;
+        }
+        List<HealthCheck> log = new ArrayList<>();
+        health.path("Log")
+                .forEach(check -> log.add(new HealthCheck(
+                        check.hasNonNull("ExitCode") ? check.get("ExitCode").asInt() : null,
+                        check.path("Output").asText(""))));
+        return new Health(
+                health.path("Status").asText(""), health.path("FailingStreak").asInt(0), List.copyOf(log));
     }
 
     String logs(String id, int tailLines) {
@@ -188,7 +209,7 @@ final class ContainerCalls {
         return found;
     }
 
-    private static String path(String id) {
+    static String path(String id) {
         return "/containers/" + EngineTransport.encode(id);
     }
 

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * {@link DockerEngine} over the Engine REST API (classic builder, unversioned paths), spoken
  * through docker-java's {@link DockerHttpClient} transport with JSON trees: docker-java finds the
  * engine and its TLS set-up as the docker CLI does; the calls and their answers are ours
- * ({@link EngineTransport}, {@link BuildCall}, {@link PushCall}, {@link ContainerCalls}).
+ * ({@link EngineTransport}, {@link BuildCall}, {@link PushCall}, {@link ContainerCalls},
+ * {@link ExecCall}).
  */
 public final class DockerJavaEngine implements DockerEngine {
     private final EngineTransport transport;
@@ -31,6 +32,8 @@ public final class DockerJavaEngine implements DockerEngine {
     private final ContainerCalls containers;
     /** Which engine answered; {@code null} until the ping or {@code GET /version} told. */
     private volatile EngineIdentity identity;
+
+    private final ExecCall execs;
 
     /** Over any transport: tests replay recorded answers through a fake one. */
     DockerJavaEngine(DockerHttpClient http, String host, String source, String howToChange) {
@@ -52,6 +55,7 @@ public final class DockerJavaEngine implements DockerEngine {
         this.builds = new BuildCall(transport);
         this.pushes = new PushCall(transport);
         this.containers = new ContainerCalls(transport);
+        this.execs = new ExecCall(transport);
     }
 
     /** Connects as the docker CLI would, with the default timeouts. */
@@ -142,11 +146,14 @@ public final class DockerJavaEngine implements DockerEngine {
                             i.path("Id").asText(),
                             strings(i.get("RepoTags")),
                             i.path("Size").asLong(0),
-                            strings(i.path("RootFS").get("Layers"))));
+                            strings(i.path("RootFS").get("Layers")),
+                            strings(i.get("RepoDigests")),
+                            i.path("Config").path("User").asText(""),
+                            strings(i.path("Config").path("Healthcheck").get("Test"))));
         }
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> result = new ArrayList<>();
         if (array != null && array.isArray()) {
             array.forEach(n -> result.add(n.asText()));
@@ -186,6 +193,11 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public Optional<Integer> publishedPort(String id, int containerPort) {
         return containers.inspect(id).flatMap(inspection -> inspection.hostPort(containerPort));
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> command) {
+        return execs.run(id, command);
     }
 
     @Override

@@ -26,9 +26,15 @@ final class HttpClientSetup {
         };
     }
 
-    /** The loggers through which httpclient prints every request header and byte at DEBUG. */
-    static final List<String> HTTP_WIRE_LOGGERS =
-            List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+    /**
+     * The loggers through which httpclient prints every request header and byte at DEBUG, and the
+     * one that prints each request line ({@code executing POST /build?buildargs=...}): the build
+     * arguments that carry a package index login are in that query.
+     */
+    static final List<String> HTTP_WIRE_LOGGERS = List.of(
+            "org.apache.hc.client5.http.headers",
+            "org.apache.hc.client5.http.wire",
+            "org.apache.hc.client5.http.impl.classic.MainClientExec");
 
     /**
      * The logger through which httpclient announces at INFO that it sends a request again; it does
@@ -38,7 +44,8 @@ final class HttpClientSetup {
 
     /**
      * Maven's -X turns on DEBUG for every logger, and httpclient's header and wire logs would then
-     * print X-Registry-Auth (the registry login, base64) and the whole build context. Maven's
+     * print X-Registry-Auth (the registry login, base64) and the whole build context, its request
+     * lines the build arguments. Maven's
      * logger reads a level per logger from system properties when the logger is created, that is,
      * at the first connection: so before it, keep those two at INFO, and the retry notice at WARN,
      * unless the user set them.

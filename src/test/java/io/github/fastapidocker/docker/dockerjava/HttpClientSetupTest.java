@@ -17,6 +17,17 @@ class HttpClientSetupTest {
         return props;
     }
 
+    /**
+     * Under -X the request line ({@code executing POST /build?...&buildargs=...}) would print the
+     * build arguments, a package index login among them (the prod-index-auth IT finds it there
+     * without this).
+     */
+    @Test
+    void theRequestLineLoggerIsQuietToo() {
+        org.junit.jupiter.api.Assertions.assertTrue(
+                HttpClientSetup.HTTP_WIRE_LOGGERS.contains("org.apache.hc.client5.http.impl.classic.MainClientExec"));
+    }
+
     @Test
     void maven3KeepsTheSimpleLoggerProperty() {
         assertEquals(
