@@ -20,8 +20,14 @@ try {
     assert report.image == "${repo}:1.0".toString()
     assert report.imageId == record.imageId : "smoke ran ${report.imageId}, build recorded ${record.imageId}"
     assert report.network == 'host'
-    // The recorded exec-form command, moved to a free loopback port.
-    assert report.command == ['fastapi', 'run', 'app/main.py', '--port', "${report.port}".toString(), '--host', '127.0.0.1']
+    // Where the engine is: 127.0.0.1 on a local socket, the host of a tcp:// engine's address
+    // (the engine matrix runs this IT against Docker over TLS on tcp://127.0.0.3:2376).
+    def engineAddress = System.getenv('DOCKER_HOST') ?: ''
+    def expectedHost = engineAddress.startsWith('tcp://') ? new URI(engineAddress).host : '127.0.0.1'
+    assert report.host == expectedHost : "probes must go to the engine's host ${expectedHost}, went to ${report.host}"
+    assert report.url == "http://${expectedHost}:${report.port}".toString()
+    // The recorded exec-form command, moved to a free port on that loopback address.
+    assert report.command == ['fastapi', 'run', 'app/main.py', '--port', "${report.port}".toString(), '--host', expectedHost]
     assert report.port != 80
     assert report.probes*.path == ['/docs', '/openapi.json']
     assert report.probes.every { it.passed && it.status == 200 }
