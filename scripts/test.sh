@@ -73,11 +73,18 @@ case ${FASTAPI_TEST_ENGINES:-all} in
     ;;
 esac
 
-if [[ -n ${FASTAPI_TEST_ENGINE_ITS:-} ]]; then
-  MATRIX_ITS=${FASTAPI_TEST_ENGINE_ITS// /}
-else
-  MATRIX_ITS=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' src/it/engine-matrix.txt | grep -v '^$' | paste -sd, -)
-fi
+# A line of src/it/engine-matrix.txt is an IT, optionally followed by the only engines it runs on.
+matrix_its() { # matrix_its [ENGINE]: the subset (for ENGINE), comma separated
+  if [[ -n ${FASTAPI_TEST_ENGINE_ITS:-} ]]; then
+    printf '%s\n' "${FASTAPI_TEST_ENGINE_ITS// /}"
+    return
+  fi
+  sed -e 's/#.*//' src/it/engine-matrix.txt | awk -v engine="${1:-}" '
+    NF == 0 { next }
+    NF == 1 || engine == "" { print $1; next }
+    { for (i = 2; i <= NF; i++) if ($i == engine) { print $1; next } }' | paste -sd, -
+}
+MATRIX_ITS=$(matrix_its)
 JOBS=${FASTAPI_TEST_ENGINE_JOBS:-3}
 [[ $JOBS =~ ^[1-9][0-9]*$ ]] || {
   log "ERROR: FASTAPI_TEST_ENGINE_JOBS must be a positive number, was '$JOBS'"
@@ -171,8 +178,9 @@ done
 # One engine's subset, in a subshell of its own: the engine's client settings replace the
 # default engine's. Writes NAME/result (passed, failed, failed ITs, seconds, version).
 run_subset() {
-  local name=$1 dir="$MATRIX_DIR/$1" started status=0 pid
+  local name=$1 dir="$MATRIX_DIR/$1" started status=0 pid its
   local -a settings
+  its=$(matrix_its "$name")
   mkdir -p "$dir"
   started=$(now)
   # No context and no TLS settings but the engine's own.
@@ -183,7 +191,7 @@ run_subset() {
   # setsid (this job is no group leader, so it execs in place): $! leads a process group that
   # holds Maven and the builds it forks, and stop_subsets can stop all of it.
   setsid "${client[@]}" "$MAVEN" -B "${OFFLINE[@]}" invoker:run "${WORLD_PROPS[@]}" \
-    -Dinvoker.test="$MATRIX_ITS" \
+    -Dinvoker.test="$its" \
     -Dit.runId="$RUN_ID-$name" \
     -Dinvoker.cloneProjectsTo="$dir/it" \
     -Dinvoker.reportsDirectory="$dir/invoker-reports" \
@@ -206,7 +214,7 @@ run_subset() {
   done
   # A run that failed without a report for every IT (Maven itself failed) counts as all failed.
   local wanted
-  wanted=$(tr ',' '\n' <<<"$MATRIX_ITS" | grep -c .)
+  wanted=$(tr ',' '\n' <<<"$its" | grep -c .)
   if ((status != 0 && ${#failed[@]} == 0)) || ((passed + ${#failed[@]} < wanted)); then
     failed+=("(maven: exit $status, $((passed + ${#failed[@]})) of $wanted reports)")
   fi

@@ -157,6 +157,7 @@ public final class ImageBuilder {
         DockerEngine.ImageInfo info = engine.inspectImage(imageId)
                 .orElseThrow(
                         () -> new EngineException("The engine reported image " + imageId + " but does not have it"));
+        KeptHealthcheck.check(plan, info, engine.identity(), hints, log);
         for (String reference : settings.references()) {
             if (!ImageReference.listed(info.repoTags(), reference)) {
                 // Older engines apply tags lazily; make sure every tag names this image.

@@ -65,6 +65,24 @@ public final class DockerfileInspector {
         return images;
     }
 
+    /**
+     * Whether the image's own stage (the last) declares a health check: a {@code HEALTHCHECK} other
+     * than {@code HEALTHCHECK NONE} after the last {@code FROM}.
+     */
+    public static boolean declaresHealthcheck(String dockerfile) {
+        boolean declared = false;
+        for (String instruction : logicalLines(dockerfile)) {
+            String[] parts = instruction.trim().split("\\s+", 3);
+            String keyword = parts[0].toUpperCase(Locale.ROOT);
+            if (keyword.equals("FROM")) {
+                declared = false;
+            } else if (keyword.equals("HEALTHCHECK")) {
+                declared = !(parts.length > 1 && parts[1].equalsIgnoreCase("NONE"));
+            }
+        }
+        return declared;
+    }
+
     /** The warning to give for a shell-form start instruction, if any. */
     public static Optional<String> shellFormWarning(String dockerfile, String file) {
         return startInstruction(dockerfile)

@@ -128,6 +128,56 @@ class ImageBuilderTest {
                 e.getMessage());
     }
 
+    private BuildPlan healthcheckedPlan() throws IOException {
+        PythonProjects.seed(dir.resolve("hc"));
+        return Projects.in(dir.resolve("hc"))
+                .excluded(Set.of())
+                .production(new io.github.fastapidocker.dockerfile.ProductionImage(
+                        null,
+                        Map.of(),
+                        io.github.fastapidocker.dockerfile.Healthcheck.of(null, null, null, null, null)))
+                .plan(log);
+    }
+
+    /** Podman's Docker-compatible build drops the HEALTHCHECK with only a warning in its own log. */
+    @Test
+    void aHealthcheckTheEngineDroppedFailsTheBuildNamingTheFix() throws IOException {
+        engine.identity = new io.github.fastapidocker.docker.EngineIdentity(
+                io.github.fastapidocker.docker.EngineIdentity.PODMAN, "4.3.1", "1.41");
+        BuildPlan plan = healthcheckedPlan();
+        assertTrue(plan.dockerfile().contains("HEALTHCHECK"), plan.dockerfile());
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan, settings("1.0"), 80));
+        assertTrue(e.getMessage().contains("Podman Engine 4.3.1, API 1.41 built has no health check"), e.getMessage());
+        assertTrue(e.getMessage().contains("Build with a Docker engine"), e.getMessage());
+        assertTrue(e.getMessage().contains(MavenHints.INSTANCE.name(Setting.HEALTHCHECK)), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out").resolve(BuildRecord.FILE_NAME)), "nothing recorded as built");
+    }
+
+    @Test
+    void aHealthcheckTheImageKeptPasses() throws IOException {
+        engine.healthcheckOnBuild = List.of("CMD", "python3", "-c", "...");
+        new ImageBuilder(engine, log, MavenHints.INSTANCE).build(healthcheckedPlan(), settings("1.0"), 80);
+        assertTrue(log.lines.stream().noneMatch(l -> l.contains("no health check")), log.text());
+    }
+
+    @Test
+    void aUsersDockerfileWhoseHealthcheckWasDroppedIsAWarning() throws IOException {
+        PythonProjects.seed(dir.resolve("own"));
+        Path dockerfile = dir.resolve("own/Dockerfile");
+        Files.writeString(
+                dockerfile, "FROM python:3.14\nCOPY . /code\nHEALTHCHECK CMD [\"true\"]\nCMD [\"fastapi\", \"run\"]\n");
+        BuildPlan plan = Projects.in(dir.resolve("own"))
+                .excluded(Set.of())
+                .dockerfile(dockerfile)
+                .plan(log);
+        new ImageBuilder(engine, log, MavenHints.INSTANCE).build(plan, settings("1.0"), 80);
+        assertTrue(
+                log.lines.stream().anyMatch(l -> l.startsWith("WARN ") && l.contains("dropped its HEALTHCHECK")),
+                log.text());
+    }
+
     /** Podman's words when it cannot pull (recorded from Podman 4.3.1 without Docker Hub). */
     @Test
     void aBaseImagePodmanCannotPullIsNamedToo() throws IOException {

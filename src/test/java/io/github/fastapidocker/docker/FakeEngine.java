@@ -32,6 +32,9 @@ public class FakeEngine implements DockerEngine {
 
     public boolean closed;
     /** Which engine it says it is. */
+    /** The health check the built image has ({@code ["CMD", ...]}); none by default. */
+    public List<String> healthcheckOnBuild = List.of();
+
     public EngineIdentity identity = new EngineIdentity(EngineIdentity.DOCKER, "20.10.24", "1.41");
 
     @Override
@@ -65,7 +68,10 @@ public class FakeEngine implements DockerEngine {
                         imageId,
                         tagsOnBuild ? request.tags().stream().map(listsTagsAs).toList() : List.of(),
                         123_456_789L,
-                        List.of("l1", "l2")));
+                        List.of("l1", "l2"),
+                        List.of(),
+                        "",
+                        healthcheckOnBuild));
         return imageId;
     }
 

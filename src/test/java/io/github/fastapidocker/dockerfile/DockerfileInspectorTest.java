@@ -1,6 +1,7 @@
 package io.github.fastapidocker.dockerfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,14 @@ class DockerfileInspectorTest {
     @Test
     void noStartInstruction() {
         assertTrue(DockerfileInspector.startInstruction("FROM python:3.14\n").isEmpty());
+    }
+
+    @Test
+    void aHealthcheckCountsInTheLastStageOnlyAndNoneIsNone() {
+        assertTrue(DockerfileInspector.declaresHealthcheck("FROM a\nHEALTHCHECK --interval=5s \\\n  CMD [\"true\"]\n"));
+        assertFalse(DockerfileInspector.declaresHealthcheck("FROM a\nHEALTHCHECK NONE\n"));
+        assertFalse(DockerfileInspector.declaresHealthcheck("FROM a AS b\nHEALTHCHECK CMD true\nFROM c\nCMD x\n"));
+        assertTrue(DockerfileInspector.declaresHealthcheck("FROM a AS b\nFROM c\nhealthcheck CMD true\n"));
+        assertFalse(DockerfileInspector.declaresHealthcheck("FROM a\n# HEALTHCHECK CMD true\n"));
     }
 }
