@@ -522,6 +522,17 @@ podman_stop() {
       stop_pid "$cpid" "$name conmon" 100 || true
     fi
   done
+  # Podman 4.3.1 leaves the conmon of every exec session running, also after its container is
+  # removed and the service stopped (measured with `docker exec` as with the plugin's exec), and
+  # writes no pidfile for it. Each names this engine's storage in its command line, which is how
+  # they are found: conmon processes of this engine, stopped by PID.
+  local proc cmdline
+  for proc in /proc/[0-9]*; do
+    [[ $(cat "$proc/comm" 2>/dev/null) == conmon ]] || continue
+    cmdline=$(tr '\0' ' ' <"$proc/cmdline" 2>/dev/null) || continue
+    [[ $cmdline == *" -b $dir/storage/overlay-containers/"* ]] || continue
+    stop_pid "${proc#/proc/}" "$name exec session's conmon" 10 || true
+  done
   # containers/storage bind-mounts its overlay directory onto itself, and leaves it.
   unmount_all "" "$dir"
 }

@@ -74,14 +74,15 @@ case ${FASTAPI_TEST_ENGINES:-all} in
 esac
 
 # A line of src/it/engine-matrix.txt is an IT, optionally followed by the only engines it runs on.
-matrix_its() { # matrix_its [ENGINE]: the subset (for ENGINE), comma separated
+matrix_its() { # matrix_its [ENGINE]: the subset for ENGINE; without one, all, for the log
   if [[ -n ${FASTAPI_TEST_ENGINE_ITS:-} ]]; then
     printf '%s\n' "${FASTAPI_TEST_ENGINE_ITS// /}"
     return
   fi
   sed -e 's/#.*//' src/it/engine-matrix.txt | awk -v engine="${1:-}" '
     NF == 0 { next }
-    NF == 1 || engine == "" { print $1; next }
+    NF == 1 { print $1; next }
+    engine == "" { only = $2; for (i = 3; i <= NF; i++) only = only " " $i; print $1 " (only " only ")"; next }
     { for (i = 2; i <= NF; i++) if ($i == engine) { print $1; next } }' | paste -sd, -
 }
 MATRIX_ITS=$(matrix_its)
