@@ -222,7 +222,7 @@ chroot_key() {
 # Makes (or reuses) $ROOTFS: from the cached tarball if there is one, else with debootstrap (whose
 # result is then cached). Prints nothing; logs the time debootstrap took.
 rootfs_up() {
-  local key cache_tar="" started tmp mirror
+  local key cache_tar="" started tmp
   key=$(chroot_key)
   if [[ -d $ROOTFS/usr/sbin && $(cat "$ROOTFS_KEY_FILE" 2>/dev/null) == "$key" ]]; then
     log "chroot: reusing $ROOTFS"
@@ -246,22 +246,10 @@ rootfs_up() {
     tar --numeric-owner -C "$tmp" -xf "$cache_tar"
     log "chroot: unpacked the cached $cache_tar in $(elapsed "$started") s"
   else
-    mirror=$(debian_mirror)
-    log "chroot: debootstrap $CHROOT_SUITE with $CHROOT_INCLUDE from $mirror (log: $ENGINES_DIR/debootstrap.log)"
-    if ! debootstrap --variant=minbase --include="$CHROOT_INCLUDE" \
-      "$CHROOT_SUITE" "$tmp" "$mirror" >"$ENGINES_DIR/debootstrap.log" 2>&1; then
-      tail -n 20 "$ENGINES_DIR/debootstrap.log" >&2 || true
-      die "debootstrap failed; see $ENGINES_DIR/debootstrap.log"
-    fi
-    log "chroot: debootstrap took $(elapsed "$started") s"
-    # Nothing in the chroot downloads anything.
-    rm -rf "$tmp"/var/lib/apt/lists/* "$tmp"/var/cache/apt/*.bin "$tmp"/var/cache/apt/archives/*.deb
+    debootstrap_rootfs chroot "$CHROOT_SUITE" "$CHROOT_INCLUDE" "$tmp" "$ENGINES_DIR/debootstrap.log"
     if [[ -n $cache_tar ]]; then
       started=$(now)
-      # /dev, /proc and /sys are mounted from the host when an engine starts.
-      tar --numeric-owner -C "$tmp" --exclude=./dev/* --exclude=./proc/* --exclude=./sys/* \
-        -cf "$cache_tar.tmp" .
-      mv -f "$cache_tar.tmp" "$cache_tar"
+      tar_rootfs "$tmp" "$cache_tar"
       find "$CACHE_DIR" -maxdepth 1 -name 'engines-rootfs-*.tar' ! -name "engines-rootfs-$key.tar" -delete
       log "chroot: cached as $cache_tar ($(elapsed "$started") s)"
     fi

@@ -361,6 +361,30 @@ debian_mirror() {
   printf '%s\n' "${uri:-http://deb.debian.org/debian}"
 }
 
+# debootstrap_rootfs WHAT SUITE INCLUDE DIR LOG: a minbase Debian SUITE with INCLUDE in DIR, from
+# the mirror apt uses here; no package lists or downloaded .debs left (nothing built on it
+# downloads anything). Dies with debootstrap's last lines when it fails.
+debootstrap_rootfs() {
+  local what=$1 suite=$2 include=$3 dir=$4 logfile=$5 mirror started
+  ensure_commands debootstrap:debootstrap
+  mirror=$(debian_mirror)
+  started=$(now)
+  log "$what: debootstrap $suite with $include from $mirror (log: $logfile)"
+  if ! debootstrap --variant=minbase --include="$include" "$suite" "$dir" "$mirror" >"$logfile" 2>&1; then
+    tail -n 20 "$logfile" >&2 || true
+    die "debootstrap failed; see $logfile"
+  fi
+  log "$what: debootstrap took $(elapsed "$started") s"
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb
+}
+
+# tar_rootfs DIR OUT: DIR as a tarball (written aside, then moved into place), without the contents
+# of /dev, /proc and /sys, which an engine or a chroot's mounts provide.
+tar_rootfs() {
+  tar --numeric-owner -C "$1" --exclude=./dev/* --exclude=./proc/* --exclude=./sys/* -cf "$2.tmp" .
+  mv -f "$2.tmp" "$2"
+}
+
 # Remove a build directory even if debootstrap died with mounts inside it.
 remove_rootfs() {
   local dir=$1 mnt
@@ -372,38 +396,22 @@ remove_rootfs() {
 }
 
 build_image_debian() {
-  local key=$1 cache_tar="" started mirror rootfs
+  local key=$1 cache_tar="" started rootfs
   if mkdir -p "$CACHE_DIR" 2>/dev/null && [[ -w $CACHE_DIR ]]; then
     cache_tar="$CACHE_DIR/rootfs-$key.tar"
   fi
   if [[ -z $cache_tar || ! -s $cache_tar ]]; then
-    ensure_commands debootstrap:debootstrap
-    mirror=$(debian_mirror)
     rootfs=$(mktemp -d "${TMPDIR:-/tmp}/fastapi-test-rootfs.XXXXXX")
     # The trap keeps an interrupted build from leaving a half rootfs behind.
     # shellcheck disable=SC2064 # expand $rootfs now, on purpose
     trap "remove_rootfs '$rootfs'" EXIT
-    started=$(now)
-    log "image: debootstrap $DEBIAN_SUITE from $mirror (about a minute; log: $STATE_DIR/debootstrap.log)"
-    if ! debootstrap --variant=minbase --include="$DEBIAN_INCLUDE" \
-      "$DEBIAN_SUITE" "$rootfs" "$mirror" >"$STATE_DIR/debootstrap.log" 2>&1; then
-      tail -n 20 "$STATE_DIR/debootstrap.log" >&2 || true
-      die "debootstrap failed; see $STATE_DIR/debootstrap.log"
-    fi
-    log "image: debootstrap took $(elapsed "$started") s"
+    debootstrap_rootfs image "$DEBIAN_SUITE" "$DEBIAN_INCLUDE" "$rootfs" "$STATE_DIR/debootstrap.log"
     # pip refuses to touch a Debian-managed Python (PEP 668) unless this goes;
     # the guide's `pip install -r requirements.txt` must work in the image.
     rm -f "$rootfs"/usr/lib/python3*/EXTERNALLY-MANAGED
     install -D -m 0755 "$STANDIN" "$rootfs/usr/local/bin/fastapi"
-    # Nothing in the image may download anything, so package lists and
-    # downloaded .debs are dead weight.
-    rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb
-    # /dev, /proc and /sys are provided by the engine in every container.
     local out=${cache_tar:-$STATE_DIR/rootfs.tar}
-    tar --numeric-owner -C "$rootfs" \
-      --exclude=./dev/* --exclude=./proc/* --exclude=./sys/* \
-      -cf "$out.tmp" .
-    mv -f "$out.tmp" "$out"
+    tar_rootfs "$rootfs" "$out"
     remove_rootfs "$rootfs"
     trap - EXIT
     if [[ -n $cache_tar ]]; then
