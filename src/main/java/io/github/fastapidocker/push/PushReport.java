@@ -2,9 +2,9 @@ package io.github.fastapidocker.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fastapidocker.build.BaseImage;
+import io.github.fastapidocker.build.ReportFields;
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.ImageReference;
 import io.github.fastapidocker.kernel.AtomicFiles;
@@ -62,14 +62,7 @@ public final class PushReport {
         ObjectNode root = json.createObjectNode();
         root.put("image", image.name());
         root.put("registry", image.registry());
-        if (engine != null && engine.known()) {
-            root.putObject("engine")
-                    .put("name", engine.name())
-                    .put("version", engine.version())
-                    .put("apiVersion", engine.apiVersion());
-        } else {
-            root.putNull("engine");
-        }
+        ReportFields.engine(root, engine);
         ObjectNode tags = root.putObject("tags");
         ObjectNode layers = root.putObject("layers");
         for (TagResult r : results) {
@@ -79,13 +72,7 @@ public final class PushReport {
                     .put("pushed", r.layersPushed())
                     .put("existing", r.layersExisting());
         }
-        ArrayNode bases = root.putArray("baseImages");
-        for (BaseImage base : baseImages) {
-            bases.addObject()
-                    .put("name", base.name())
-                    .put("digest", base.digest())
-                    .put("id", base.id());
-        }
+        ReportFields.baseImages(root, baseImages);
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fastapidocker.build.BaseImage;
+import io.github.fastapidocker.build.ReportFields;
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
@@ -108,14 +109,7 @@ public record SmokeReport(
         root.put("passed", passed());
         root.put("image", image);
         root.put("imageId", imageId);
-        if (engine != null && engine.known()) {
-            root.putObject("engine")
-                    .put("name", engine.name())
-                    .put("version", engine.version())
-                    .put("apiVersion", engine.apiVersion());
-        } else {
-            root.putNull("engine");
-        }
+        ReportFields.engine(root, engine);
         root.put("network", network);
         root.put("port", port);
         root.put("host", host);
@@ -173,13 +167,7 @@ public record SmokeReport(
         } else {
             root.putNull("stop");
         }
-        ArrayNode bases = root.putArray("baseImages");
-        for (BaseImage base : baseImages) {
-            bases.addObject()
-                    .put("name", base.name())
-                    .put("digest", base.digest())
-                    .put("id", base.id());
-        }
+        ReportFields.baseImages(root, baseImages);
         root.put("totalMillis", totalMillis);
         root.put("failure", failure);
         root.put("containerLog", containerLog);
