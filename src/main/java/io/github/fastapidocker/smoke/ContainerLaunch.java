@@ -86,14 +86,10 @@ final class ContainerLaunch {
             int port = freePort(host, ports);
             return new ContainerLaunch(
                     SmokeNetwork.HOST,
-                    new ContainerSpec(
-                            target.reference(),
+                    onHostNetwork(
+                            target,
                             ServerCommand.onPort(target.command(), port, host.serverAddress()),
                             labels,
-                            SmokeNetwork.HOST.engineName(),
-                            null,
-                            null,
-                            null,
                             env,
                             health),
                     host,
@@ -116,16 +112,7 @@ final class ContainerLaunch {
                 + host.host() + ")");
         return new ContainerLaunch(
                 SmokeNetwork.HOST,
-                new ContainerSpec(
-                        target.reference(),
-                        null,
-                        labels,
-                        SmokeNetwork.HOST.engineName(),
-                        null,
-                        null,
-                        null,
-                        env,
-                        health),
+                onHostNetwork(target, null, labels, env, health),
                 host,
                 port,
                 "On the host network your image's own command must listen on port " + port
@@ -230,5 +217,16 @@ final class ContainerLaunch {
 
     private String useHostNetwork() {
         return "Use the host network: " + hints.set(Setting.SMOKE_NETWORK, "host") + ".";
+    }
+
+    /** A container on the host network: nothing published; {@code command} null for the image's own. */
+    private static ContainerSpec onHostNetwork(
+            SmokeTarget target,
+            List<String> command,
+            Map<String, String> labels,
+            Map<String, String> env,
+            Duration health) {
+        return new ContainerSpec(
+                target.reference(), command, labels, SmokeNetwork.HOST.engineName(), null, null, null, env, health);
     }
 }
