@@ -104,14 +104,17 @@ public final class ImageBuilder {
                 plan.context().names().size(),
                 (System.nanoTime() - start) / 1_000_000));
 
-        Optional<String> fingerprint = fingerprint(plan, settings, tar);
+        Optional<Fingerprinted> fingerprint = fingerprint(plan, settings, tar);
         Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);
-        Optional<DockerEngine.ImageInfo> unchanged = fingerprint.flatMap(f -> unchanged(f, fingerprintFile, settings));
+        Optional<DockerEngine.ImageInfo> unchanged =
+                fingerprint.flatMap(f -> unchanged(f.hex(), fingerprintFile, settings));
         if (unchanged.isPresent()) {
             DockerEngine.ImageInfo info = unchanged.get();
             log.info("Image " + info.id() + " is up to date: same context, settings and base image as the last build"
                     + " (" + hints.set(Setting.NO_CACHE, "true") + " builds anyway)");
-            List<BaseImage> bases = record(plan, settings, port, info.id());
+            // The base images as the fingerprint just found them: the same, or it would differ.
+            List<BaseImage> bases = fingerprint.get().bases();
+            record(plan, settings, port, info.id(), bases);
             Result result = new Result(
                     info.id(),
                     settings.references(),
@@ -165,8 +168,10 @@ public final class ImageBuilder {
                 engine.tag(info.id(), reference.substring(0, colon), reference.substring(colon + 1));
             }
         }
-        List<BaseImage> bases = record(plan, settings, port, info.id());
-        fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f).write(fingerprintFile));
+        // Asked again: the build may have pulled a base image it did not have.
+        List<BaseImage> bases = BaseImage.of(engine, plan.dockerfile());
+        record(plan, settings, port, info.id(), bases);
+        fingerprint.ifPresent(f -> new Fingerprint.Recorded(info.id(), f.hex()).write(fingerprintFile));
         Result result = new Result(
                 info.id(),
                 settings.references(),
@@ -179,13 +184,11 @@ public final class ImageBuilder {
         return result;
     }
 
-    /** Records what was built, and on what (the base images as the engine now knows them), and where. */
-    private List<BaseImage> record(BuildPlan plan, BuildSettings settings, int port, String imageId) {
+    /** Records what was built, on what base images, and by which engine. */
+    private void record(BuildPlan plan, BuildSettings settings, int port, String imageId, List<BaseImage> bases) {
         List<String> command = plan.command() == null ? List.of() : plan.command();
-        List<BaseImage> bases = BaseImage.of(engine, plan.dockerfile());
         new BuildRecord(imageId, settings.image().name(), settings.tags(), command, port, engine.identity(), bases)
                 .write(settings.outputDirectory());
-        return bases;
     }
 
     /**
@@ -193,7 +196,7 @@ public final class ImageBuilder {
      * id of each base image. Empty when a build must always run: no cache wanted, a pull asked
      * for, or a base image named through a build argument (its id is not known before building).
      */
-    Optional<String> fingerprint(BuildPlan plan, BuildSettings settings, Path tar) {
+    Optional<Fingerprinted> fingerprint(BuildPlan plan, BuildSettings settings, Path tar) {
         if (settings.noCache() || settings.pull()) {
             return Optional.empty();
         }
@@ -207,6 +210,7 @@ public final class ImageBuilder {
                         new java.util.TreeSet<>(settings.secretBuildArgs().keySet()))
                 .add("labels", new TreeMap<>(plan.engineLabels()))
                 .add("network", settings.network());
+        List<BaseImage> bases = new java.util.ArrayList<>();
         for (String base : DockerfileInspector.baseImages(plan.dockerfile())) {
             if (base.contains("$")) {
                 return Optional.empty();
@@ -216,9 +220,15 @@ public final class ImageBuilder {
                 return Optional.empty();
             }
             f.add("base " + base, image.get().id());
+            if (bases.stream().noneMatch(b -> b.name().equals(base))) {
+                bases.add(BaseImage.of(base, image.get()));
+            }
         }
-        return Optional.of(f.hex());
+        return Optional.of(new Fingerprinted(f.hex(), List.copyOf(bases)));
     }
+
+    /** A build's fingerprint, and the base images as the engine had them when it was taken. */
+    record Fingerprinted(String hex, List<BaseImage> bases) {}
 
     /** The image of the last build when it was made from the same fingerprint and still carries every tag. */
     private Optional<DockerEngine.ImageInfo> unchanged(
