@@ -156,6 +156,12 @@ public class BuildMojo extends AbstractProductionMojo {
     @Override
     protected void run() {
         buildSettings();
+        try (EngineConnection.Opening opening = EngineConnection.start(dockerHost, engineTimeout, getLog())) {
+            build(opening);
+        }
+    }
+
+    private void build(EngineConnection.Opening opening) {
         BuildPlan plan = BuildPlan.of(projectSettings(), buildLog(), hints());
         PackageIndexes indexes = productionImage().indexes().validate(hints());
         BuildSettings settings = buildSettings(PackageIndexLogins.resolve(
@@ -164,7 +170,7 @@ public class BuildMojo extends AbstractProductionMojo {
                 new SettingsServers(this.settings, settingsDecrypter, hints()),
                 hints(),
                 getLog()));
-        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
+        try (DockerEngine engine = opening.take()) {
             new ImageBuilder(engine, buildLog(), hints()).build(plan, settings, port);
         }
     }

@@ -2,11 +2,20 @@ package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.EngineLocation;
+import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.EngineTimeouts;
+import io.github.fastapidocker.docker.EngineUnavailableException;
 import io.github.fastapidocker.docker.dockerjava.DockerJavaEngine;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Setting;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.maven.plugin.logging.Log;
 
 /** Opens the engine the goals that talk to Docker use. */
@@ -42,19 +51,127 @@ final class EngineConnection {
 
     /** Opens the engine and checks it answers; the caller closes it. */
     static DockerEngine open(String dockerHost, int engineTimeout, Log log) {
-        EngineTimeouts timeouts = timeouts(engineTimeout);
-        long start = System.nanoTime();
-        DockerEngine engine = DockerJavaEngine.connect(location(dockerHost), timeouts, log::info);
-        try {
-            engine.ping();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
+        try (Opening opening = start(dockerHost, engineTimeout, log)) {
+            return opening.take();
         }
-        if (log.isDebugEnabled()) {
-            log.debug("Docker engine: " + engine.host() + " (" + engine.identity() + ")");
-        }
-        log.debug("timing: engine client + ping " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        return engine;
     }
+
+    /**
+     * Starts opening the engine on a thread of its own and returns at once, so that the goal's own
+     * work (the project's layout, the Dockerfile, the context) overlaps the client's set-up: in a
+     * fresh JVM that is a quarter of a second of class loading before the first byte goes to the
+     * engine. The JSON classes the first answers need are loaded meanwhile on a third thread. A
+     * wrong {@code <engineTimeout>} fails here, before anything starts.
+     */
+    static Opening start(String dockerHost, int engineTimeout, Log log) {
+        EngineTimeouts timeouts = timeouts(engineTimeout);
+        EngineLocation location = location(dockerHost);
+        Thread json = new Thread(DockerJavaEngine::loadJsonClasses, "fastapi-docker-json");
+        json.setDaemon(true);
+        json.start();
+        return new Opening(location, timeouts, log);
+    }
+
+    /**
+     * An engine being opened: {@link #take()} waits for it (bounded: the connection and the ping
+     * each have their deadline, and so does the wait) and hands it over; closing closes an engine
+     * nobody took, also one that is still being opened when the goal fails first.
+     */
+    static final class Opening implements AutoCloseable {
+        private final FutureTask<DockerEngine> task;
+        private final Duration deadline;
+        /** What the opening thread would log, logged by the goal's thread when it takes the engine. */
+        private final List<String> found = Collections.synchronizedList(new ArrayList<>());
+
+        private final Log log;
+        private final long start = System.nanoTime();
+        private boolean taken;
+        /** Set when the goal ended before the engine was open: the opening thread then closes it. */
+        private boolean abandoned;
+        /** The engine once open, until the goal takes it. */
+        private DockerEngine opened;
+
+        private Opening(EngineLocation location, EngineTimeouts timeouts, Log log) {
+            this.log = log;
+            this.deadline = timeouts.connect().plus(timeouts.ping()).plus(WAIT_MARGIN);
+            this.task = new FutureTask<>(() -> {
+                DockerEngine engine = DockerJavaEngine.connect(location, timeouts, found::add);
+                try {
+                    engine.ping();
+                } catch (RuntimeException e) {
+                    engine.close();
+                    throw e;
+                }
+                synchronized (this) {
+                    if (abandoned) {
+                        engine.close();
+                        return null;
+                    }
+                    opened = engine;
+                }
+                return engine;
+            });
+            Thread thread = new Thread(task, "fastapi-docker-engine");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The engine, once it answered the ping; the caller closes it. */
+        DockerEngine take() {
+            DockerEngine engine = await();
+            taken = true;
+            found.forEach(log::info);
+            if (log.isDebugEnabled()) {
+                log.debug("Docker engine: " + engine.host() + " (" + engine.identity() + ")");
+                log.debug("timing: engine client + ping " + (System.nanoTime() - start) / 1_000_000
+                        + " ms since the goal started it");
+            }
+            return engine;
+        }
+
+        private DockerEngine await() {
+            try {
+                return task.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                task.cancel(true);
+                throw new EngineTimeoutException(
+                        "The Docker engine did not answer within " + EngineTimeouts.seconds(deadline),
+                        "ping",
+                        deadline,
+                        e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                task.cancel(true);
+                throw new EngineUnavailableException("Interrupted while connecting to the Docker engine", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (taken) {
+                return;
+            }
+            taken = true;
+            DockerEngine engine;
+            synchronized (this) {
+                // Still opening (or failing): the opening thread closes what it opens.
+                abandoned = true;
+                engine = opened;
+            }
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    /** How much longer than the connection's and the ping's own deadlines the goal waits for them. */
+    static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 }

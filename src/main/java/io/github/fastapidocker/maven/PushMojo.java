@@ -118,9 +118,15 @@ public class PushMojo extends AbstractImageMojo {
     protected void run() {
         PushSettings pushSettings = pushSettings();
         ImageReference image = pushSettings.image();
-        RegistryCredentials credentials =
-                new CredentialResolver(credentialSources(image.registry()), buildLog()).resolve(image.registry());
-        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
+        try (EngineConnection.Opening opening = EngineConnection.start(dockerHost, engineTimeout, getLog())) {
+            RegistryCredentials credentials =
+                    new CredentialResolver(credentialSources(image.registry()), buildLog()).resolve(image.registry());
+            push(opening.take(), pushSettings, credentials);
+        }
+    }
+
+    private void push(DockerEngine opened, PushSettings pushSettings, RegistryCredentials credentials) {
+        try (DockerEngine engine = opened) {
             new ImagePusher(engine, buildLog(), ImagePusher.Sleeper.REAL, hints()).push(pushSettings, credentials);
         }
     }

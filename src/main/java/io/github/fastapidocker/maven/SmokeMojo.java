@@ -204,7 +204,8 @@ public class SmokeMojo extends AbstractImageMojo {
     @Override
     protected void run() {
         SmokeSettings settings = smokeSettings();
-        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
+        try (EngineConnection.Opening opening = EngineConnection.start(dockerHost, engineTimeout, getLog());
+                DockerEngine engine = opening.take()) {
             SmokeRunner smoke = new SmokeRunner(engine, UrlConnectionProber.create(), buildLog(), hints());
             if (forceSmoke) {
                 smoke.run(settings);

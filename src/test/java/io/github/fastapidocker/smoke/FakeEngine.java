@@ -31,6 +31,8 @@ final class FakeEngine implements DockerEngine {
     final List<ContainerSpec> created = new ArrayList<>();
     final List<String> removed = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    /** How often inspectContainer was asked. */
+    int inspections;
     /** Containers by id that {@link #containersWithLabels} reports as leftovers. */
     final Map<String, Map<String, String>> leftovers = new LinkedHashMap<>();
 
@@ -141,6 +143,7 @@ final class FakeEngine implements DockerEngine {
 
     @Override
     public Optional<ContainerState> inspectContainer(String id) {
+        inspections++;
         Container c = containers.get(id);
         if (c == null) {
             return Optional.empty();
