@@ -129,16 +129,24 @@ public record EngineLocation(String explicitHost, String explicitSource, String 
         if (env.get("DOCKER_HOST") != null && !env.get("DOCKER_HOST").isBlank()) {
             return Optional.of("DOCKER_HOST");
         }
+        return context(env, home, debug).map(name -> "docker context " + name);
+    }
+
+    /**
+     * The docker context other than "default" that names the engine, as {@code 'NAME' (WHERE)}:
+     * DOCKER_CONTEXT, else the current context of the docker config. Only to name it in messages,
+     * and to know that docker-java must apply it.
+     */
+    public static Optional<String> context(Map<String, String> env, Path home, Consumer<String> debug) {
         String context = env.get("DOCKER_CONTEXT");
         if (context != null && !context.isBlank()) {
             return context.trim().equals("default")
                     ? Optional.empty()
-                    : Optional.of("docker context '" + context.trim() + "' (DOCKER_CONTEXT)");
+                    : Optional.of("'" + context.trim() + "' (DOCKER_CONTEXT)");
         }
-        // Only to name the context in messages: docker-java applies it.
         DockerCliConfig config = DockerCliConfig.readOrEmpty(DockerCliConfig.locate(env, home), debug);
         return config.currentContext()
                 .filter(name -> !name.equals("default"))
-                .map(name -> "docker context '" + name + "' (" + config.file() + ")");
+                .map(name -> "'" + name + "' (" + config.file() + ")");
     }
 }
