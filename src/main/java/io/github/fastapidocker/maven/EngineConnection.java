@@ -60,15 +60,11 @@ final class EngineConnection {
      * Starts opening the engine on a thread of its own and returns at once, so that the goal's own
      * work (the project's layout, the Dockerfile, the context) overlaps the client's set-up: in a
      * fresh JVM that is a quarter of a second of class loading before the first byte goes to the
-     * engine. The JSON classes the first answers need are loaded meanwhile on a third thread. A
-     * wrong {@code <engineTimeout>} fails here, before anything starts.
+     * engine. A wrong {@code <engineTimeout>} fails here, before anything starts.
      */
     static Opening start(String dockerHost, int engineTimeout, Log log) {
         EngineTimeouts timeouts = timeouts(engineTimeout);
         EngineLocation location = location(dockerHost);
-        Thread json = new Thread(DockerJavaEngine::loadJsonClasses, "fastapi-docker-json");
-        json.setDaemon(true);
-        json.start();
         return new Opening(location, timeouts, log);
     }
 

@@ -89,15 +89,6 @@ public final class DockerJavaEngine implements DockerEngine {
                 File.separatorChar == '/' ? Files::exists : null);
     }
 
-    /**
-     * Loads the classes the engine's JSON answers are read and written with. A caller may do this
-     * on a thread of its own while the client is set up: both are mostly class loading, which a
-     * second core does meanwhile.
-     */
-    public static void loadJsonClasses() {
-        EngineTransport.loadJsonClasses();
-    }
-
     @Override
     public String host() {
         return transport.host();

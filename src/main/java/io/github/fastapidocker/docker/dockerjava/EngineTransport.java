@@ -33,16 +33,6 @@ final class EngineTransport implements Closeable {
     /** Requests and answers as JSON trees: no bean deserializers to build on first use. */
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads and writes a small tree, which loads the classes every answer needs. */
-    static void loadJsonClasses() {
-        try {
-            JSON.readTree("{\"a\":[1,\"b\",true,null,{\"c\":1.5}]}");
-            JSON.createObjectNode().put("a", 1).putArray("b").add("c").toString();
-        } catch (IOException e) {
-            // Only a warm-up: the real answers report their own problems.
-        }
-    }
-
     private final Supplier<DockerHttpClient> clients;
     private final String host;
     private final String source;
