@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# The inner-loop benchmark (issue 5), in one go: this plugin's `mvn package` (build + smoke) after an
+# The inner-loop benchmark (issues 5 and 13), in one go: this plugin's `mvn package` (build + smoke) after an
 # app-only change, against the docker CLI by hand, fabric8's docker-maven-plugin 0.49.0 and an empty
 # `mvn package` (the Maven floor), alternating run by run; plus (not with --quick) a no-change
 # package, a requirements change, a cold build and a push. Prints medians, ratios and targets and
 # writes them, with the machine's description, to bench/results.md (--quick: bench/results-quick.md).
 #
-#   bench/run.sh [--runs N] [--quick] [--plugin-src DIR] [--push-plugin-src DIR] [--out FILE]
-#                [--max-load L]
+#   bench/run.sh [--runs N] [--quick] [--plugin-src DIR] [--push-plugin-src DIR] [--baseline-src DIR]
+#                [--out FILE] [--max-load L]
 #
 #   --runs N               counted runs per contender (default 5), after one uncounted warm-up round
 #   --quick                one counted run of the main four only (for CI; about 1-2 minutes)
 #   --plugin-src DIR       the plugin tree to benchmark (default: this repository's working tree)
 #   --push-plugin-src DIR  another tree whose `push` goal the push scenario uses (default: DIR above)
+#   --baseline-src DIR     an earlier plugin tree, run side by side in the app-only and no-change
+#                          scenarios, so that a saving is measured in the same run
 #   --out FILE             where the markdown goes
 #   --max-load L           first wait (at most 10 minutes) for the 1-minute load average to be <= L
 #
@@ -23,15 +25,16 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-usage() { sed -n '8,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '8,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
-RUNS=5 QUICK=0 PLUGIN_SRC=$ROOT PUSH_SRC="" OUT="" MAX_LOAD=""
+RUNS=5 QUICK=0 PLUGIN_SRC=$ROOT PUSH_SRC="" BASELINE_SRC="" OUT="" MAX_LOAD=""
 while (($#)); do
   case $1 in
     --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --plugin-src) PLUGIN_SRC=$(cd "${2:?--plugin-src needs a directory}" && pwd); shift 2 ;;
     --push-plugin-src) PUSH_SRC=$(cd "${2:?--push-plugin-src needs a directory}" && pwd); shift 2 ;;
+    --baseline-src) BASELINE_SRC=$(cd "${2:?--baseline-src needs a directory}" && pwd); shift 2 ;;
     --out) OUT=${2:?--out needs a file}; shift 2 ;;
     --max-load) MAX_LOAD=${2:?--max-load needs a number}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
@@ -50,6 +53,7 @@ if [[ ${FASTAPI_BENCH_IN_WORLD:-} != 1 ]]; then
   args=(--runs "$RUNS" --plugin-src "$PLUGIN_SRC" --out "$OUT")
   ((QUICK)) && args+=(--quick)
   [[ -n $PUSH_SRC ]] && args+=(--push-plugin-src "$PUSH_SRC")
+  [[ -n $BASELINE_SRC ]] && args+=(--baseline-src "$BASELINE_SRC")
   [[ -n $MAX_LOAD ]] && args+=(--max-load "$MAX_LOAD")
   exec "$ROOT/scripts/with-test-world.sh" "$ROOT/bench/run.sh" "${args[@]}"
 fi
@@ -96,6 +100,11 @@ push_args=()
 if [[ -n $PUSH_SRC && $PUSH_SRC != "$PLUGIN_SRC" ]]; then
   install_plugin "$PUSH_SRC" 0.0.0-bench-push
   push_args=(--push-plugin-version 0.0.0-bench-push --push-plugin-label "$(describe "$PUSH_SRC")")
+fi
+
+if [[ -n $BASELINE_SRC ]]; then
+  install_plugin "$BASELINE_SRC" 0.0.0-bench-base
+  push_args+=(--baseline-version 0.0.0-bench-base --baseline-label "$(describe "$BASELINE_SRC")")
 fi
 
 extra=()
