@@ -1,7 +1,7 @@
 package io.github.fastapidocker.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
     static Optional<HelperCredentials> parse(String program, String json) {
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(json);
+            node = JsonTrees.read(json);
         } catch (IOException e) {
             // Never echo the output: it may hold the secret.
             throw new CredentialLookupException(program + " get did not print valid JSON");

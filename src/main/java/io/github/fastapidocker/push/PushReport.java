@@ -1,12 +1,11 @@
 package io.github.fastapidocker.push;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.build.ReportFields;
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.ImageReference;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,8 +57,7 @@ public final class PushReport {
             List<TagResult> results,
             EngineIdentity engine,
             List<BaseImage> baseImages) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("image", image.name());
         root.put("registry", image.registry());
         ReportFields.engine(root, engine);
@@ -76,7 +74,7 @@ public final class PushReport {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            AtomicFiles.writeString(file, json.writeValueAsString(root) + "\n");
+            AtomicFiles.writeString(file, JsonTrees.writePretty(root) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

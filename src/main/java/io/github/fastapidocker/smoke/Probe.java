@@ -1,11 +1,8 @@
 package io.github.fastapidocker.smoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
@@ -26,11 +23,6 @@ import java.util.Optional;
  */
 public record Probe(String path, int status, String contains, String json, String jsonField) {
     public static final int DEFAULT_STATUS = 200;
-
-    /** Strict: {@code {"a": 1} trailing} is not a JSON document. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     /** Numbers compare by value ({@code 5} equals {@code 5.0}); everything else as Jackson does. */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -171,14 +163,14 @@ public record Probe(String path, int status, String contains, String json, Strin
     }
 
     static JsonNode parse(String text) throws JsonProcessingException {
-        JsonNode node = JSON.readTree(text);
-        return node == null ? JsonNodeFactory.instance.missingNode() : node;
+        // Strict: {"a": 1} trailing is not a JSON document.
+        return JsonTrees.readStrict(text);
     }
 
     /** The JSON text without insignificant whitespace, or the text itself when it is not JSON. */
     static String compact(String text) {
         try {
-            return JSON.writeValueAsString(parse(text));
+            return JsonTrees.write(parse(text));
         } catch (JsonProcessingException e) {
             return text.strip();
         }

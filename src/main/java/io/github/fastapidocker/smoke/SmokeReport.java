@@ -1,13 +1,11 @@
 package io.github.fastapidocker.smoke;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fastapidocker.build.BaseImage;
 import io.github.fastapidocker.build.ReportFields;
 import io.github.fastapidocker.docker.EngineIdentity;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import io.github.fastapidocker.kernel.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,9 +57,6 @@ public record SmokeReport(
 
     public static final String FILE_NAME = "smoke.json";
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     public boolean passed() {
         return failure == null;
     }
@@ -105,7 +100,7 @@ public record SmokeReport(
 
     /** The report as JSON, keys in a fixed order. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("passed", passed());
         root.put("image", image);
         root.put("imageId", imageId);
@@ -171,11 +166,7 @@ public record SmokeReport(
         root.put("totalMillis", totalMillis);
         root.put("failure", failure);
         root.put("containerLog", containerLog);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the smoke report as JSON", e);
-        }
+        return JsonTrees.writePretty(root) + "\n";
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.fastapidocker.docker.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,14 +24,6 @@ import java.util.function.Consumer;
  * {@code credsStore}. An absent file is an empty config.
  */
 public final class DockerCliConfig {
-    /**
-     * Made when a file is there to parse: finding the engine reads this config on every run, and
-     * an object mapper made for an absent file would load Jackson's classes (about 0.15 s in a
-     * fresh JVM) on the way to the first contact with the engine.
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final Path file;
     private final String currentContext;
@@ -146,7 +138,7 @@ public final class DockerCliConfig {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(bytes);
+            node = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the file, which holds secrets: give only the position.
             var at = e.getLocation();

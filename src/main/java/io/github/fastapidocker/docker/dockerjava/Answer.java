@@ -5,6 +5,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.EngineUnavailableException;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class Answer implements Closeable {
     JsonNode json() {
         try {
             byte[] bytes = body().readAllBytes();
-            return bytes.length == 0 ? null : EngineTransport.JSON.readTree(bytes);
+            return bytes.length == 0 ? null : JsonTrees.read(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new EngineException("The engine's answer to " + what + " is not JSON", e);
         } catch (IOException e) {

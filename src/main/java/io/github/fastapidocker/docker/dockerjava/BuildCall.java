@@ -2,12 +2,12 @@ package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.BuildFailedException;
 import io.github.fastapidocker.docker.DockerEngine.BuildRequest;
 import io.github.fastapidocker.docker.EngineException;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,9 +57,9 @@ final class BuildCall {
     }
 
     private static String object(Map<String, String> values) {
-        ObjectNode node = EngineTransport.JSON.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         values.forEach(node::put);
-        return node.toString();
+        return JsonTrees.write(node);
     }
 
     String build(BuildRequest request, Consumer<String> output) {
@@ -85,10 +85,9 @@ final class BuildCall {
     static String read(Answer answer, Consumer<String> output) {
         String imageId = null;
         String error = null;
-        try (MappingIterator<JsonNode> messages =
-                EngineTransport.JSON.readerFor(JsonNode.class).readValues(answer.body())) {
-            while (messages.hasNextValue()) {
-                JsonNode message = messages.nextValue();
+        try (JsonTrees.Values messages = JsonTrees.values(answer.body())) {
+            while (messages.hasNext()) {
+                JsonNode message = messages.next();
                 String stream = message.path("stream").asText(null);
                 if (stream != null) {
                     output.accept(stream);

@@ -9,6 +9,7 @@ import io.github.fastapidocker.docker.DockerEngine.ContainerSpec;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
 import io.github.fastapidocker.docker.DockerEngine.Health;
 import io.github.fastapidocker.docker.DockerEngine.HealthCheck;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class ContainerCalls {
     }
 
     static ObjectNode createBody(ContainerSpec spec) {
-        ObjectNode body = EngineTransport.JSON.createObjectNode();
+        ObjectNode body = JsonTrees.object();
         body.put("Image", spec.image());
         if (spec.command() != null) {
             ArrayNode cmd = body.putArray("Cmd");
@@ -64,7 +65,7 @@ final class ContainerCalls {
         if (spec.labels() != null) {
             spec.labels().forEach(labels::put);
         }
-        ObjectNode host = EngineTransport.JSON.createObjectNode();
+        ObjectNode host = JsonTrees.object();
         if (spec.network() != null) {
             host.put("NetworkMode", spec.network());
         }
@@ -186,13 +187,13 @@ final class ContainerCalls {
     }
 
     Map<String, Map<String, String>> labelled(Map<String, String> labels) {
-        ObjectNode filters = EngineTransport.JSON.createObjectNode();
+        ObjectNode filters = JsonTrees.object();
         ArrayNode wanted = filters.putArray("label");
         labels.forEach((k, v) -> wanted.add(k + "=" + v));
         JsonNode list = transport.call(
                 EngineTransport.request(
                                 Request.Method.GET,
-                                "/containers/json?all=1&filters=" + EngineTransport.encode(filters.toString()))
+                                "/containers/json?all=1&filters=" + EngineTransport.encode(JsonTrees.write(filters)))
                         .build(),
                 "list containers",
                 EngineTransport.refused("list containers"));

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class EngineErrors {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (text.startsWith("{")) {
             try {
-                JsonNode node = EngineTransport.JSON.readTree(text);
+                JsonNode node = JsonTrees.read(text);
                 if (node != null && node.hasNonNull("message")) {
                     return node.get("message").asText().strip();
                 }

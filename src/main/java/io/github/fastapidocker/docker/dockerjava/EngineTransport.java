@@ -1,7 +1,6 @@
 package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.EngineException;
@@ -9,6 +8,7 @@ import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -30,8 +30,6 @@ import java.util.function.Supplier;
  * concern: every answer passes both here, and splitting them would open a second way out.
  */
 final class EngineTransport implements Closeable {
-    /** Requests and answers as JSON trees: no bean deserializers to build on first use. */
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<DockerHttpClient> clients;
     private final String host;
@@ -92,7 +90,7 @@ final class EngineTransport implements Closeable {
     static Request.Builder json(Request.Method method, String path, JsonNode body) {
         return request(method, path)
                 .putHeader("Content-Type", "application/json")
-                .bodyBytes(body.toString().getBytes(StandardCharsets.UTF_8));
+                .bodyBytes(JsonTrees.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@link #send(Duration, Request, String, Refusal, int...)} within the usual limit of a call. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ExecResult;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ExecCall {
      */
     ExecResult run(String id, List<String> command) {
         String what = "run " + String.join(" ", command) + " in container " + DockerEngine.shortId(id);
-        ObjectNode create = EngineTransport.JSON.createObjectNode();
+        ObjectNode create = JsonTrees.object();
         create.put("AttachStdout", true);
         create.put("AttachStderr", true);
         ArrayNode cmd = create.putArray("Cmd");
@@ -37,7 +38,7 @@ final class ExecCall {
         String exec = "/exec/"
                 + EngineTransport.encode(
                         created == null ? "" : created.path("Id").asText(""));
-        ObjectNode start = EngineTransport.JSON.createObjectNode();
+        ObjectNode start = JsonTrees.object();
         start.put("Detach", false);
         start.put("Tty", false);
         String output;

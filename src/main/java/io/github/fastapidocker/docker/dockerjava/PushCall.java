@@ -2,7 +2,6 @@ package io.github.fastapidocker.docker.dockerjava;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.github.fastapidocker.docker.DockerEngine.PushEvent;
@@ -11,6 +10,7 @@ import io.github.fastapidocker.docker.EngineException;
 import io.github.fastapidocker.docker.EngineTimeoutException;
 import io.github.fastapidocker.docker.PushFailedException;
 import io.github.fastapidocker.docker.PushFailedException.Reason;
+import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,7 +58,7 @@ final class PushCall {
      * anonymous push ({@code {}}), so nothing from the docker config is sent in its place.
      */
     static String authHeader(RegistryAuth auth) {
-        ObjectNode json = EngineTransport.JSON.createObjectNode();
+        ObjectNode json = JsonTrees.object();
         if (auth != null) {
             if (auth.identityToken() != null) {
                 json.put("identitytoken", auth.identityToken());
@@ -70,7 +70,7 @@ final class PushCall {
                 json.put("serveraddress", auth.serverAddress());
             }
         }
-        return Base64.getUrlEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().encodeToString(JsonTrees.write(json).getBytes(StandardCharsets.UTF_8));
     }
 
     String push(String repository, String tag, RegistryAuth auth, Consumer<PushEvent> progress) {
@@ -96,10 +96,9 @@ final class PushCall {
         String statusDigest = null;
         String error = null;
         int errorCode = 0;
-        try (MappingIterator<JsonNode> messages =
-                EngineTransport.JSON.readerFor(JsonNode.class).readValues(answer.body())) {
-            while (messages.hasNextValue()) {
-                JsonNode message = messages.nextValue();
+        try (JsonTrees.Values messages = JsonTrees.values(answer.body())) {
+            while (messages.hasNext()) {
+                JsonNode message = messages.next();
                 String failure = StreamErrors.message(message);
                 if (failure != null) {
                     error = failure;
