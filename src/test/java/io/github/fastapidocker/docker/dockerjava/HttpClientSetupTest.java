@@ -1,6 +1,7 @@
 package io.github.fastapidocker.docker.dockerjava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,15 @@ class HttpClientSetupTest {
     @Test
     void maven4ByItsApi() {
         assertEquals("maven.logger.log." + LOGGER, HttpClientSetup.levelProperty(LOGGER, props(), true));
+    }
+
+    @Test
+    void aLocalSocketGetsATlsContextWithNoTlsStackBehindIt() throws Exception {
+        javax.net.ssl.SSLContext context = HttpClientSetup.PLAIN_SOCKET.getSSLContext();
+        assertEquals("none", context.getProtocol());
+        assertEquals(null, context.getProvider(), "no JSSE provider was looked up");
+        IllegalStateException e = assertThrows(IllegalStateException.class, context::getSocketFactory);
+        assertEquals("TLS is not used on a local socket", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> context.init(null, null, null));
     }
 }
