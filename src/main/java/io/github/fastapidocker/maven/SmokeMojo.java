@@ -204,8 +204,7 @@ public class SmokeMojo extends AbstractImageMojo {
     @Override
     protected void run() {
         SmokeSettings settings = smokeSettings();
-        try (EngineConnection.Opening opening = EngineConnection.start(dockerHost, engineTimeout, getLog());
-                DockerEngine engine = opening.take()) {
+        try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
             SmokeRunner smoke = new SmokeRunner(engine, UrlConnectionProber.create(), buildLog(), hints());
             if (forceSmoke) {
                 smoke.run(settings);

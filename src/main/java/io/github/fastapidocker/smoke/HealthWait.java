@@ -81,7 +81,7 @@ final class HealthWait {
             if (pause <= 0) {
                 break;
             }
-            sleep(pause);
+            Readiness.pause(pause, "the container's health check");
         }
         throw new SmokeFailedException("The health check did not decide within " + Readiness.seconds(timeout)
                 + " (still '" + (last == null ? "starting" : last.status()) + "'"
@@ -110,14 +110,5 @@ final class HealthWait {
             log = "(could not read it: " + e.getMessage() + ")";
         }
         return Readiness.logBlock(log);
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Math.max(1, nanos / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SmokeFailedException("Interrupted while waiting for the container's health check");
-        }
     }
 }

@@ -91,7 +91,7 @@ public final class Readiness {
             }
             long pause = Math.min(interval - (System.nanoTime() - roundStart), deadline - System.nanoTime());
             if (pause > 0) {
-                sleep(pause);
+                pause(pause, "the container to answer");
             }
         }
         // One last look: a container that died during the final try should say so, not "timed out".
@@ -155,12 +155,13 @@ public final class Readiness {
         return message == null || message.isBlank() ? type : type + ": " + message;
     }
 
-    private static void sleep(long nanos) {
+    /** Sleeps between two looks at the container; an interrupt fails the smoke test, naming {@code waitingFor}. */
+    static void pause(long nanos, String waitingFor) {
         try {
             Thread.sleep(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmokeFailedException("Interrupted while waiting for the container to answer");
+            throw new SmokeFailedException("Interrupted while waiting for " + waitingFor);
         }
     }
 

@@ -40,11 +40,6 @@ public final class JsonTrees {
         return NODES.objectNode();
     }
 
-    /** An empty array to fill. */
-    public static ArrayNode array() {
-        return NODES.arrayNode();
-    }
-
     /**
      * The document in {@code bytes}; a missing node for none. What follows the first value is
      * ignored, as {@code readTree} does.
@@ -98,13 +93,12 @@ public final class JsonTrees {
     /** The values of a stream, read as they come. */
     public static final class Values implements AutoCloseable {
         private final JsonParser parser;
+        /** A value has started and was not read yet. */
+        private boolean pending;
 
         private Values(JsonParser parser) {
             this.parser = parser;
         }
-
-        /** A value has started and was not read yet. */
-        private boolean pending;
 
         /** Whether another value follows (this reads up to its start). */
         public boolean hasNext() throws IOException {
