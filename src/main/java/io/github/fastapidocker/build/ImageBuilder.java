@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -70,39 +69,21 @@ public final class ImageBuilder {
      * @param settings already validated ({@link BuildSettings#validate(Hints)})
      */
     public Result build(BuildPlan plan, BuildSettings settings, int port) {
-        writeDockerfile(plan, settings.outputDirectory());
-        // A context of this run's own: another build in the same checkout may be writing its own
-        // at the same time. The finished one is moved into place for the user to look at.
-        Path tar = runContext(settings.outputDirectory());
-        try {
-            return build(plan, settings, port, tar);
-        } finally {
-            try {
-                AtomicFiles.moveIntoPlace(tar, settings.outputDirectory().resolve(CONTEXT_TAR));
-            } catch (IOException e) {
-                log.debug("Could not keep the build context as " + CONTEXT_TAR + ": " + e.getMessage());
-            }
+        try (ContextTar context = ContextTar.write(plan, settings.outputDirectory(), log)) {
+            return build(context, settings, port);
         }
     }
 
-    private static Path runContext(Path outputDirectory) {
-        try {
-            Files.createDirectories(outputDirectory);
-            return Files.createTempFile(outputDirectory, ".context-", ".tar");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the build context in " + outputDirectory, e);
-        }
-    }
-
-    private Result build(BuildPlan plan, BuildSettings settings, int port, Path tar) {
-        long start = System.nanoTime();
-        long contextBytes = plan.context().writeTo(tar);
-        log.debug(String.format(
-                Locale.ROOT,
-                "timing: context %d bytes, %d entries in %d ms",
-                contextBytes,
-                plan.context().names().size(),
-                (System.nanoTime() - start) / 1_000_000));
+    /**
+     * Builds from a context already written ({@link ContextTar#write}).
+     *
+     * @param settings already validated ({@link BuildSettings#validate(Hints)})
+     */
+    public Result build(ContextTar context, BuildSettings settings, int port) {
+        BuildPlan plan = context.plan();
+        Path tar = context.tar();
+        long start = context.startNanos();
+        long contextBytes = context.bytes();
 
         Optional<Fingerprinted> fingerprint = fingerprint(plan, settings, tar);
         Path fingerprintFile = settings.outputDirectory().resolve(FINGERPRINT);

@@ -2,6 +2,7 @@ package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.BuildPlan;
 import io.github.fastapidocker.build.BuildSettings;
+import io.github.fastapidocker.build.ContextTar;
 import io.github.fastapidocker.build.ImageBuilder;
 import io.github.fastapidocker.build.ImageTags;
 import io.github.fastapidocker.docker.DockerEngine;
@@ -170,8 +171,10 @@ public class BuildMojo extends AbstractProductionMojo {
                 new SettingsServers(this.settings, settingsDecrypter, hints()),
                 hints(),
                 getLog()));
-        try (DockerEngine engine = opening.take()) {
-            new ImageBuilder(engine, buildLog(), hints()).build(plan, settings, port);
+        // The context is written while the engine connection is still being opened.
+        try (ContextTar context = ContextTar.write(plan, settings.outputDirectory(), buildLog());
+                DockerEngine engine = opening.take()) {
+            new ImageBuilder(engine, buildLog(), hints()).build(context, settings, port);
         }
     }
 }
