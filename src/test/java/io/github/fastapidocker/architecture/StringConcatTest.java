@@ -1,0 +1,52 @@
+package io.github.fastapidocker.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin's classes concatenate strings with StringBuilder calls ({@code -XDstringConcat=inline}
+ * in the POM), not through {@code StringConcatFactory}: each distinct concatenation would spin
+ * method handles on its first use in the fresh JVM of every build (bench/results.md).
+ */
+class StringConcatTest {
+    private static final Path CLASSES = Path.of("target/classes/io/github/fastapidocker");
+    private static final byte[] BOOTSTRAP = "makeConcatWithConstants".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void noClassBootstrapsItsStringConcatenation() throws IOException {
+        List<String> found = new ArrayList<>();
+        int classes = 0;
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                classes++;
+                if (contains(Files.readAllBytes(file), BOOTSTRAP)) {
+                    found.add(CLASSES.relativize(file).toString());
+                }
+            }
+        }
+        assertTrue(classes > 100, "the plugin's classes must be compiled first: " + classes);
+        assertEquals(List.of(), found, "compiled with invokedynamic string concatenation");
+    }
+
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
