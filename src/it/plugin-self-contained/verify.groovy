@@ -30,6 +30,7 @@ try {
     assert names.contains('com/github/dockerjava/transport/DockerHttpClient.class')
     assert names.contains('org/bouncycastle/LICENSE.class') : 'Bouncy Castle (TLS client keys) must be in the jar'
     assert !names.any { it.startsWith('org/slf4j/') } : 'slf4j comes from Maven, not from the jar'
+    assert !names.any { it.startsWith('org/publicsuffix/') } : "httpclient5's Public Suffix List (parsed on every run) must be left out"
     assert !names.any { it ==~ /META-INF\/[^\/]+\.(SF|DSA|RSA)/ } : 'signature files of the libraries must not be copied'
     assert jar.getInputStream(jar.getEntry('META-INF/LICENSE')).text.contains('Apache License')
     def notice = jar.getInputStream(jar.getEntry('META-INF/NOTICE')).text
