@@ -1,5 +1,5 @@
 // The installed plugin is one self-contained artifact: Maven's debug log shows the plugin realm
-// with the plugin jar alone (it listed 23 jars before the jar carried its libraries), the
+// with the plugin jar alone (27 artifacts before the jar carried its libraries), the
 // installed POM has no dependency Maven would resolve at run time, and the jar still tells a
 // dependency scanner what it carries, with the merged NOTICE and the license text.
 import java.util.jar.JarFile

@@ -15,15 +15,13 @@ import java.util.Locale;
  */
 public final class ContextTar implements AutoCloseable {
     private final BuildPlan plan;
-    private final Path outputDirectory;
     private final Path tar;
     private final long bytes;
     private final long startNanos;
     private final BuildLog log;
 
-    private ContextTar(BuildPlan plan, Path outputDirectory, Path tar, long bytes, long startNanos, BuildLog log) {
+    private ContextTar(BuildPlan plan, Path tar, long bytes, long startNanos, BuildLog log) {
         this.plan = plan;
-        this.outputDirectory = outputDirectory;
         this.tar = tar;
         this.bytes = bytes;
         this.startNanos = startNanos;
@@ -33,17 +31,15 @@ public final class ContextTar implements AutoCloseable {
     /** Writes the plan's Dockerfile (and what else it generated) and its build context. */
     public static ContextTar write(BuildPlan plan, Path outputDirectory, BuildLog log) {
         long start = System.nanoTime();
-        ImageBuilder.writeDockerfile(plan, outputDirectory);
-        // A context of this run's own: another build in the same checkout may be writing its own
-        // at the same time.
+        ImageBuilder.writeDockerfile(plan, outputDirectory); // creates the directory
+        // A context of this run's own, beside the one it replaces: another build in the same
+        // checkout may be writing its own at the same time.
         Path tar;
         try {
-            Files.createDirectories(outputDirectory);
             tar = Files.createTempFile(outputDirectory, ".context-", ".tar");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the build context in " + outputDirectory, e);
         }
-        ContextTar context;
         try {
             long contextStart = System.nanoTime();
             long bytes = plan.context().writeTo(tar);
@@ -53,7 +49,7 @@ public final class ContextTar implements AutoCloseable {
                     bytes,
                     plan.context().names().size(),
                     (System.nanoTime() - contextStart) / 1_000_000));
-            context = new ContextTar(plan, outputDirectory, tar, bytes, start, log);
+            return new ContextTar(plan, tar, bytes, start, log);
         } catch (RuntimeException | Error e) {
             try {
                 Files.deleteIfExists(tar);
@@ -62,7 +58,6 @@ public final class ContextTar implements AutoCloseable {
             }
             throw e;
         }
-        return context;
     }
 
     BuildPlan plan() {
@@ -85,7 +80,7 @@ public final class ContextTar implements AutoCloseable {
     @Override
     public void close() {
         try {
-            AtomicFiles.moveIntoPlace(tar, outputDirectory.resolve(ImageBuilder.CONTEXT_TAR));
+            AtomicFiles.moveIntoPlace(tar, tar.resolveSibling(ImageBuilder.CONTEXT_TAR));
         } catch (IOException e) {
             log.debug("Could not keep the build context as " + ImageBuilder.CONTEXT_TAR + ": " + e.getMessage());
         }
