@@ -2,7 +2,7 @@ def docker = evaluate(new File(itLib, 'docker.groovy'))
 def repo = "fastapi-it-${runId}/up-to-date"
 try {
     def runs = new File(basedir, 'build.log').text.split(/fastapi-docker:[^:]+:build \(default\)/).drop(1)
-    assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
+    assert runs.size() == 4 : "expected four builds in build.log, found ${runs.size()}"
     def id = (runs[0] =~ /Built image (sha256:[0-9a-f]+)/)[0][1]
     def engine = docker.record(basedir).getProperty('engine.name')
     assert engine : 'image.properties names the engine that built the image'
@@ -17,10 +17,29 @@ try {
     assert runs[1].contains('up to date (nothing built)') && !runs[1].contains('Built image') && !runs[1].contains('0 of 0 steps') : 'an unchanged build says it is up to date, not that it built'
     assert runs[1].contains("Smoke test of ${repo}:1.0 skipped: image ${id} already passed it") : 'the earlier pass stands'
     assert !runs[1].contains('Smoke-testing') : 'no container may be started'
+    // Nor may an unchanged build pay for what only a build needs: the JVM's own log of the classes
+    // loaded from the plugin's first class on has no record-method bootstrap (a record's generated
+    // toString, ~40 ms) and no SecureRandom seeding (Files.createTempFile's names, ~15 ms).
+    def loads = new File(basedir, 'target/class-load-unchanged.txt').readLines()
+            .collect { (it =~ /\] (\S+) source: /).with { m -> m.find() ? m.group(1) : null } }
+            .findAll { it != null }
+    def first = loads.findIndexOf { it.startsWith('io.github.fastapidocker.') }
+    assert first >= 0 : 'the class-load log of the unchanged run names the plugin classes'
+    def late = loads.drop(first) as Set
+    ['java.lang.runtime.ObjectMethods', 'sun.security.provider.SecureRandom', 'sun.security.provider.NativePRNG'].each {
+        assert !late.contains(it) : "the unchanged run loaded ${it}"
+    }
 
-    assert docker.logShowsStep(runs[2], 1) && !runs[2].contains('Using cache') : 'noCache builds every step'
-    assert runs[2].contains('0 of 7 steps from cache') : 'and says so'
-    assert runs[2].contains("Smoke test of ${repo}:1.0 passed") : 'force tests again'
+    // 3, unchanged again, with -X: the smoke goal takes the image the build goal has just found,
+    // without a second connection to the engine.
+    assert runs[2].contains("Image ${id} is up to date") && runs[2].contains("Smoke test of ${repo}:1.0 skipped: image ${id} already passed it")
+    assert runs[2].contains("Smoke test: image ${id} as this run's build goal found it on ") : 'the smoke goal says it trusted the build goal'
+    assert (runs[2] =~ /timing: engine client \+ ping/).size() == 1 : "one connection to the engine, the build goal's"
+
+    assert docker.logShowsStep(runs[3], 1) && !runs[3].contains('Using cache') : 'noCache builds every step'
+    assert runs[3].contains('0 of 7 steps from cache') : 'and says so'
+    assert runs[3].contains("Smoke test of ${repo}:1.0 passed") : 'force tests again'
+    assert !runs[3].contains("as this run's build goal found it") : 'forced: the smoke test runs'
     def rebuilt = docker.ok(['image', 'inspect', '--format', '{{.Id}}', "${repo}:1.0"])
     assert rebuilt != id : 'a build without cache makes new layers, so a new image'
     assert new File(basedir, 'target/fastapi-docker/smoke.fingerprint').text.startsWith(rebuilt) : 'the pass recorded is the new image'

@@ -36,19 +36,21 @@ public final class ContextTar implements AutoCloseable {
         // checkout may be writing its own at the same time.
         Path tar;
         try {
-            tar = Files.createTempFile(outputDirectory, ".context-", ".tar");
+            tar = AtomicFiles.newFile(outputDirectory, ".context-", ".tar");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the build context in " + outputDirectory, e);
         }
         try {
             long contextStart = System.nanoTime();
             long bytes = plan.context().writeTo(tar);
-            log.debug(String.format(
-                    Locale.ROOT,
-                    "timing: context %d bytes, %d entries in %d ms",
-                    bytes,
-                    plan.context().names().size(),
-                    (System.nanoTime() - contextStart) / 1_000_000));
+            if (log.isDebugEnabled()) {
+                log.debug(String.format(
+                        Locale.ROOT,
+                        "timing: context %d bytes, %d entries in %d ms",
+                        bytes,
+                        plan.context().names().size(),
+                        (System.nanoTime() - contextStart) / 1_000_000));
+            }
             return new ContextTar(plan, tar, bytes, start, log);
         } catch (RuntimeException | Error e) {
             try {

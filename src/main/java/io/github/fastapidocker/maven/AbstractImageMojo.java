@@ -9,6 +9,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractImageMojo extends AbstractFastApiMojo {
 
+    /** Maven makes the goal before it configures it: the engine client's classes start loading now. */
+    protected AbstractImageMojo() {
+        EngineConnection.prepare();
+    }
+
     /**
      * The image name without tag, for example {@code registry.example.com:5000/team/api}.
      * {@code push} sends it to its registry host (Docker Hub when it names none); {@code smoke}

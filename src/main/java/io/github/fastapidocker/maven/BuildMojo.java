@@ -29,6 +29,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractProductionMojo {
 
+    /** Maven makes the goal before it configures it: the engine client's classes start loading now. */
+    public BuildMojo() {
+        EngineConnection.prepare();
+    }
+
     /**
      * Skips this goal.
      *
@@ -174,7 +179,8 @@ public class BuildMojo extends AbstractProductionMojo {
         // The context is written while the engine connection is still being opened.
         try (ContextTar context = ContextTar.write(plan, settings.outputDirectory(), buildLog());
                 DockerEngine engine = opening.take()) {
-            new ImageBuilder(engine, buildLog(), hints()).build(context, settings, port);
+            ImageBuilder.Result built = new ImageBuilder(engine, buildLog(), hints()).build(context, settings, port);
+            new BuiltThisRun(built.imageId(), engine.host(), blankToNull(dockerHost)).remember(project);
         }
     }
 }

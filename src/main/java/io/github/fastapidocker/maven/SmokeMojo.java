@@ -204,6 +204,14 @@ public class SmokeMojo extends AbstractImageMojo {
     @Override
     protected void run() {
         SmokeSettings settings = smokeSettings();
+        if (!forceSmoke) {
+            Optional<BuiltThisRun> built = BuiltThisRun.recall(project, blankToNull(dockerHost));
+            if (built.isPresent()
+                    && SmokeRunner.passedAsBuilt(
+                            settings, built.get().imageId(), built.get().engineHost(), buildLog(), hints())) {
+                return;
+            }
+        }
         try (DockerEngine engine = EngineConnection.open(dockerHost, engineTimeout, getLog())) {
             SmokeRunner smoke = new SmokeRunner(engine, UrlConnectionProber.create(), buildLog(), hints());
             if (forceSmoke) {

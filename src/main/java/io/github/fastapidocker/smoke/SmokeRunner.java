@@ -73,6 +73,28 @@ public final class SmokeRunner {
         return Optional.of(run(settings, target, host, start));
     }
 
+    /**
+     * Whether the image this Maven run's {@code build} goal has just found on the engine (built, or
+     * up to date) already passed with these settings: then the earlier pass stands, as
+     * {@link #runUnlessPassed} would find, without opening the engine again to ask for the image it
+     * was told about moments ago. Says so in the log when it does.
+     *
+     * @param imageId the id the build goal verified on the engine
+     * @param engineHost the address of that engine, which decides where probes would go
+     */
+    public static boolean passedAsBuilt(
+            SmokeSettings settings, String imageId, String engineHost, BuildLog log, Hints hints) {
+        Optional<SmokeTarget> target =
+                SmokeTarget.recorded(settings).filter(t -> t.imageId().equals(imageId));
+        if (target.isEmpty() || !target.get().passedBefore(settings, ProbeHost.choose(settings.host(), engineHost))) {
+            return false;
+        }
+        new SmokeSummary(log, hints).skipped(target.get(), settings);
+        log.debug("Smoke test: image " + imageId + " as this run's build goal found it on " + engineHost
+                + "; the engine was not asked again");
+        return true;
+    }
+
     /** The configured host, else the host of the engine's address, else 127.0.0.1. */
     private ProbeHost probeHost(SmokeSettings settings) {
         return ProbeHost.choose(settings.host(), engine.host());

@@ -56,24 +56,10 @@ record SmokeTarget(
      * @throws ConfigurationException when there is no image to test or the engine does not have it
      */
     static SmokeTarget find(DockerEngine engine, SmokeSettings settings, Hints hints) {
-        Optional<BuildRecord> record = BuildRecord.read(settings.outputDirectory());
+        Optional<SmokeTarget> recorded = recorded(settings);
         SmokeTarget target;
-        if (record.isPresent()
-                && record.get().imageId() != null
-                && (settings.image() == null
-                        || ImageReference.same(settings.image(), record.get().image()))) {
-            BuildRecord r = record.get();
-            String name =
-                    r.tags().isEmpty() ? r.image() : r.image() + ":" + r.tags().get(0);
-            target = new SmokeTarget(
-                    name,
-                    r.imageId(),
-                    null,
-                    r.command().isEmpty() ? null : r.command(),
-                    r.port(),
-                    "",
-                    false,
-                    r.baseImages());
+        if (recorded.isPresent()) {
+            target = recorded.get();
         } else if (settings.image() != null && settings.tag() != null) {
             String name = settings.image() + ":" + settings.tag();
             target = new SmokeTarget(name, name, null, null, settings.configuredPort());
@@ -100,6 +86,27 @@ record SmokeTarget(
                 image.user(),
                 image.hasHealthcheck(),
                 target.baseImages());
+    }
+
+    /**
+     * What {@code build} recorded for the configured image, its id as recorded; the engine not
+     * asked (so neither the image's user nor its health check known).
+     */
+    static Optional<SmokeTarget> recorded(SmokeSettings settings) {
+        return BuildRecord.read(settings.outputDirectory())
+                .filter(r -> r.imageId() != null
+                        && (settings.image() == null || ImageReference.same(settings.image(), r.image())))
+                .map(r -> new SmokeTarget(
+                        r.tags().isEmpty()
+                                ? r.image()
+                                : r.image() + ":" + r.tags().get(0),
+                        r.imageId(),
+                        r.imageId(),
+                        r.command().isEmpty() ? null : r.command(),
+                        r.port(),
+                        "",
+                        false,
+                        r.baseImages()));
     }
 
     /** Whether this very image already passed with these settings, probed at {@code host}. */

@@ -10,6 +10,28 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProbeTest {
+    /** The form a record with Probe's components is given by the compiler. */
+    private record Generated(String path, int status, String contains, String json, String jsonField) {}
+
+    @Test
+    void itsTextIsTheRecordsOwnForm() {
+        // The smoke test's fingerprint reads it: a pass recorded before stays a pass.
+        Probe probe = new Probe("/items/5?q=x", 201, "Swagger UI", "{\"a\": 1}", null);
+        assertEquals(
+                new Generated("/items/5?q=x", 201, "Swagger UI", "{\"a\": 1}", null)
+                        .toString()
+                        .replaceFirst("^Generated", "Probe"),
+                probe.toString());
+        assertEquals(
+                java.util.Arrays.stream(Generated.class.getRecordComponents())
+                        .map(c -> c.getName())
+                        .toList(),
+                java.util.Arrays.stream(Probe.class.getRecordComponents())
+                        .map(c -> c.getName())
+                        .toList(),
+                "the same components, in the same order");
+    }
+
     private static final String GUIDE_JSON = "{\"item_id\": 5, \"q\": \"somequery\"}";
 
     private static Probe json(String expected) {

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,37 @@ class SmokeTargetTest extends SmokeFixture {
         assertTrue(runner().runUnlessPassed(settings(SmokeNetwork.HOST, List.of(DOCS)))
                 .isPresent());
         assertEquals(4, engine.created.size(), "another image: tested again");
+    }
+
+    @Test
+    void thePassOfTheImageThisRunsBuildFoundStandsWithoutTheEngine() {
+        recordBuild(GUIDE_CMD, 80);
+        SmokeSettings settings = settings(SmokeNetwork.HOST, List.of(ITEMS, DOCS));
+        String address = "unix:///var/run/docker.sock";
+        assertFalse(passedAsBuilt(settings, "sha256:built", address), "nothing passed yet");
+        engine.host = address;
+        runner().runUnlessPassed(settings);
+        log.clear();
+
+        assertTrue(passedAsBuilt(settings, "sha256:built", address));
+        assertTrue(
+                log.stream()
+                        .anyMatch(l -> l.startsWith(
+                                "INFO Smoke test of hello:1.0 skipped: image sha256:built already passed")),
+                String.join("\n", log));
+        assertFalse(passedAsBuilt(settings, "sha256:rebuilt", address), "the build found another image");
+        assertFalse(
+                passedAsBuilt(settings(SmokeNetwork.HOST, List.of(DOCS)), "sha256:built", address),
+                "other probes: tested again");
+        assertFalse(
+                passedAsBuilt(settings, "sha256:built", "tcp://127.0.0.5:2375"),
+                "an engine elsewhere: the probes would go to another host");
+        new BuildRecord("sha256:built", "other", List.of("1.0"), GUIDE_CMD, 80, null).write(dir);
+        assertFalse(passedAsBuilt(settings, "sha256:built", address), "the record is of another image name");
+    }
+
+    private boolean passedAsBuilt(SmokeSettings settings, String imageId, String engineHost) {
+        return SmokeRunner.passedAsBuilt(settings, imageId, engineHost, buildLog, MavenHints.INSTANCE);
     }
 
     @Test

@@ -89,6 +89,11 @@ public final class DockerJavaEngine implements DockerEngine {
                 File.separatorChar == '/' ? Files::exists : null);
     }
 
+    /** Loads what opening an engine needs, connecting nowhere ({@link EngineConnector#prepare}). */
+    public static void prepare() {
+        EngineConnector.prepare();
+    }
+
     @Override
     public String host() {
         return transport.host();

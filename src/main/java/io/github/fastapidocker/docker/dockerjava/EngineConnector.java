@@ -9,8 +9,11 @@ import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineSockets;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
+import io.github.fastapidocker.docker.json.JsonTrees;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,13 +82,37 @@ final class EngineConnector {
 
     private static DockerJavaEngine client(
             URI host, SSLConfig ssl, String source, EngineLocation location, EngineTimeouts timeouts) {
-        Supplier<DockerHttpClient> clients = () -> new ApacheDockerHttpClient.Builder()
+        Supplier<DockerHttpClient> clients = () -> httpClient(host, ssl, timeouts);
+        return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
+    }
+
+    private static DockerHttpClient httpClient(URI host, SSLConfig ssl, EngineTimeouts timeouts) {
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(ssl)
                 .connectionTimeout(timeouts.connect())
                 .maxConnections(16)
                 .build();
-        return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
+    }
+
+    /**
+     * Loads and links, without connecting anywhere, what opening an engine and reading its first
+     * answers need: a client to the default socket as {@link #connect} builds one, closed again
+     * (the transport opens a socket on its first request only), and the JSON reader, which reads
+     * one answer. In a fresh JVM that is about 300 classes; the goals have this done on a thread of
+     * their own while Maven still configures them. Any failure is left to the goal's own
+     * connection, made the same way, to report.
+     */
+    static void prepare() {
+        try {
+            HttpClientSetup.quietHttpWireLogs();
+            httpClient(DEFAULT_SOCKET, HttpClientSetup.PLAIN_SOCKET, EngineTimeouts.defaults())
+                    .close();
+            JsonTrees.read("{\"Id\":\"sha256:0\",\"RepoTags\":[\"a:b\"],\"Size\":1,\"Labels\":null}"
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // The goal's own connection says what is wrong.
+        }
     }
 
     /**
