@@ -28,6 +28,7 @@ try {
         assert names.contains("META-INF/maven/${it}/pom.properties".toString()) : "no pom.properties for ${it}"
     }
     assert names.contains('com/github/dockerjava/transport/DockerHttpClient.class')
+    assert names.size() > 15000 : "the jar lost entries: ${names.size()}"
     assert names.contains('org/bouncycastle/LICENSE.class') : 'Bouncy Castle (TLS client keys) must be in the jar'
     assert !names.any { it.startsWith('org/slf4j/') } : 'slf4j comes from Maven, not from the jar'
     assert !names.any { it.startsWith('org/publicsuffix/') } : "httpclient5's Public Suffix List (parsed on every run) must be left out"
@@ -36,6 +37,20 @@ try {
     def notice = jar.getInputStream(jar.getEntry('META-INF/NOTICE')).text
     assert notice.contains('Apache Commons Compress') && notice.contains('HttpComponents') : 'NOTICE files must be merged'
     assert jar.manifest.mainAttributes.getValue('Multi-Release') == 'true' : 'libraries keep their Java-version classes'
+    // The classes every goal loads are stored, not deflated (read as they are, not inflated one
+    // by one); the rest stays deflated.
+    def method = { name -> jar.getJarEntry(name).method }
+    ['io/github/fastapidocker/maven/BuildMojo.class', 'org/apache/hc/core5/http/HttpHost.class',
+     'com/fasterxml/jackson/core/JsonFactory.class', 'com/fasterxml/jackson/databind/node/ObjectNode.class',
+     'com/github/dockerjava/httpclient5/ApacheDockerHttpClient.class',
+     'org/apache/commons/compress/archivers/tar/TarArchiveOutputStream.class'].each {
+        assert method(it) == java.util.zip.ZipEntry.STORED : "${it} must be stored"
+    }
+    ['org/bouncycastle/LICENSE.class', 'com/google/common/collect/ImmutableList.class', 'META-INF/maven/plugin.xml'].each {
+        assert method(it) == java.util.zip.ZipEntry.DEFLATED : "${it} must stay deflated"
+    }
+    def storedBytes = jar.entries().findAll { it.method == java.util.zip.ZipEntry.STORED }.sum { it.size } as long
+    assert storedBytes < 20_000_000L : "only the classes every goal loads are stored, got ${storedBytes} bytes"
 } finally {
     jar.close()
 }
