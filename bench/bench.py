@@ -485,7 +485,7 @@ class Bench:
         speed drifts over minutes: a floor from the main scenario, minutes earlier, moved the ratio by
         0.15 between two runs of the same sources)."""
         mp, mc = (median([s.seconds for s in samples[k]]) for k in ("plugin", "cli"))
-        floor = median([s.seconds for s in samples["floor"]]) if samples.get("floor") else self.main_medians["floor"]
+        floor = median([s.seconds for s in samples["floor"]])
         ratio = (mp - floor) / mc
         self.target("%s: (plugin - floor) <= 1.2 x CLI" % what, "(%.2f - %.2f) s / %.2f s = %.2f x" % (
             mp, floor, mc, ratio), ratio <= 1.2)
