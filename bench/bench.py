@@ -167,6 +167,12 @@ def parse_size(text):
     return round(float(m.group(1)) * {"B": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[m.group(2)])
 
 
+def per_round(samples, keys, fn):
+    """The median over rounds of fn(one round's seconds of keys): paired within a round, so that the
+    machine's drift between rounds (a fifth within minutes here) cancels."""
+    return median([fn(*values) for values in zip(*([s.seconds for s in samples[k]] for k in keys))])
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -436,6 +442,9 @@ class Bench:
                         med["plugin"], med["floor"], med["cli"], overhead, overhead / med["cli"],
                         med["pfloor"] - med["floor"], med["plugin"] - med["pfloor"] - med["cli"]),
                     overhead <= 0.4 * med["cli"])
+        self.target("app-only loop, for comparison: the overhead paired by round (median of each round's "
+                    "(plugin - floor - CLI) / CLI)", "%.2f x CLI" % per_round(
+                        samples, ("plugin", "floor", "cli"), lambda p, f, c: (p - f - c) / c), None)
         ratio = med["plugin"] / med["fabric8"]
         self.target("app-only loop: plugin <= 0.7 x fabric8", "%.2f s / %.2f s = %.2f x" % (
             med["plugin"], med["fabric8"], ratio), ratio <= 0.7)
@@ -468,6 +477,8 @@ class Bench:
             "baseline": "the plugin before this change, nothing changed"})
         self.target("no-change `mvn package` <= floor + 0.35 s", "%.2f s - %.2f s = %+.2f s" % (mp, mf, mp - mf),
                     mp - mf <= 0.35)
+        self.target("no-change, for comparison: paired by round (median of each round's plugin - floor)",
+                    "%+.2f s" % per_round(samples, ("plugin", "floor"), lambda p, f: p - f), None)
 
     def requirements_scenario(self, runs):
         samples = self.alternate("requirements", [
@@ -489,6 +500,8 @@ class Bench:
         ratio = (mp - floor) / mc
         self.target("%s: (plugin - floor) <= 1.2 x CLI" % what, "(%.2f - %.2f) s / %.2f s = %.2f x" % (
             mp, floor, mc, ratio), ratio <= 1.2)
+        self.target("%s, for comparison: paired by round (median of each round's (plugin - floor) / CLI)" % what,
+                    "%.2f x" % per_round(samples, ("plugin", "floor", "cli"), lambda p, f, c: (p - f) / c), None)
 
     def cold_scenario(self, runs):
         samples = self.alternate("cold", [
@@ -585,6 +598,8 @@ class Bench:
             rows += ["", "Ratio %s / %s: %.2f x." % (keys[0], keys[1], a / b)]
         if note:
             rows += ["", note]
+        rows += ["", "Per run (s): " + "; ".join("%s %s" % (k, " ".join(fmt_s(s.seconds) for s in ss))
+                                                 for k, ss in samples.items())]
         self.section(title, rows)
 
     # --- push --------------------------------------------------------------------------------
