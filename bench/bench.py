@@ -56,10 +56,9 @@ SMOKE_CONFIGURATION = """
 # Loopback only, never through a proxy from the environment.
 HTTP = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
-
-
 # The Maven floor, run in the same alternating rounds as a scenario's contenders.
 FLOOR_IN_ROUNDS = "empty `mvn -o package` (the Maven floor, in the same rounds)"
+
 
 class BenchError(Exception):
     pass
@@ -168,8 +167,8 @@ def parse_size(text):
 
 
 def per_round(samples, keys, fn):
-    """The median over rounds of fn(one round's seconds of keys): paired within a round, so that the
-    machine's drift between rounds (a fifth within minutes here) cancels."""
+    """The median over rounds of fn(one round's seconds of keys): paired within a round, so that a
+    drift of the machine's speed between rounds cancels (a change within a round does not)."""
     return median([fn(*values) for values in zip(*([s.seconds for s in samples[k]] for k in keys))])
 
 
