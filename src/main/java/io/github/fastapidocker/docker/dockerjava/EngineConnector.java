@@ -86,7 +86,11 @@ final class EngineConnector {
         return new DockerJavaEngine(clients.get(), clients, host.toString(), source, location.howToChange(), timeouts);
     }
 
-    private static DockerHttpClient httpClient(URI host, SSLConfig ssl, EngineTimeouts timeouts) {
+    /** A unix socket gets {@link UnixSocketHttpClient}; TCP, TLS and named pipes docker-java's client. */
+    static DockerHttpClient httpClient(URI host, SSLConfig ssl, EngineTimeouts timeouts) {
+        if ("unix".equals(host.getScheme())) {
+            return new UnixSocketHttpClient(host.getPath());
+        }
         return new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(ssl)
@@ -99,9 +103,8 @@ final class EngineConnector {
      * Loads and links, without connecting anywhere, what opening an engine and reading its first
      * answers need: a client to the default socket as {@link #connect} builds one, closed again
      * (the transport opens a socket on its first request only), and the JSON reader, which reads
-     * one answer. In a fresh JVM that is about 300 classes; the goals have this done on a thread of
-     * their own while Maven still configures them. Any failure is left to the goal's own
-     * connection, made the same way, to report.
+     * one answer. The goals have this done on a thread of their own while Maven still configures
+     * them. Any failure is left to the goal's own connection, made the same way, to report.
      */
     static void prepare() {
         try {

@@ -156,4 +156,19 @@ class EngineConnectorTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void aUnixSocketGetsTheLeanTransportAndTcpKeepsDockerJavasClient() throws IOException {
+        try (var unix = EngineConnector.httpClient(
+                        URI.create("unix:///run/podman/podman.sock"),
+                        HttpClientSetup.PLAIN_SOCKET,
+                        EngineTimeouts.defaults());
+                var tcp = EngineConnector.httpClient(
+                        URI.create("tcp://127.0.0.1:2375"), null, EngineTimeouts.defaults())) {
+            assertEquals(UnixSocketHttpClient.class, unix.getClass());
+            assertEquals(
+                    "com.github.dockerjava.httpclient5.ApacheDockerHttpClient",
+                    tcp.getClass().getName());
+        }
+    }
 }
