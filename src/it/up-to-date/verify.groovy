@@ -33,6 +33,11 @@ try {
         ['sun.security.provider.SecureRandom', 'sun.security.provider.NativePRNG'].each {
             assert !late.contains(it) : "the unchanged run on ${address} loaded ${it}"
         }
+        // A local socket speaks httpcore5's HTTP/1.1 directly: httpclient5's client (routes, pool,
+        // cookies, auth; ~230 classes) is for TCP and TLS engines only.
+        def client5 = late.findAll { it.startsWith('org.apache.hc.client5.') }
+        assert client5.isEmpty() : "the unchanged run on ${address} loaded httpclient5: ${client5.take(5)}"
+        assert late.contains('org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection') : 'it spoke HTTP through httpcore5'
     }
 
     // 3, unchanged again, with -X: the smoke goal takes the image the build goal has just found,
