@@ -38,7 +38,7 @@ import org.apache.hc.core5.net.URIAuthority;
  * {@link UnixSocket}, one connection per call, closed with its answer.
  *
  * <p>docker-java's {@code ApacheDockerHttpClient} puts httpclient5's whole client on the same socket
- * (routes, a connection pool, cookie and authentication state, retries, redirects), about 250
+ * (routes, a connection pool, cookie and authentication state, retries, redirects), about 230
  * classes that a fresh JVM loads on every build and that a socket on this machine has no use for.
  * The HTTP itself (message parsing and writing, chunked and length-delimited bodies) is still
  * httpcore5's. Opening a unix socket costs well under a millisecond, so no connection is kept: no
