@@ -12,6 +12,11 @@ try {
     def failures = log.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }
     assert failures.size() == 1 : "one failure message, found ${failures.size()}"
     assert !failures[0].contains('&imagebuilder.Step{') : "no Go struct dump of Podman's in the message"
+    // Docker's parse error names a line only: the message names the file and the setting.
+    if (!streamed) {
+        def file = new File(basedir, 'Dockerfile').canonicalPath
+        assert failures[0].contains("(the engine refused ${file}, <dockerfile>") : "the refused file is named: ${failures[0]}"
+    }
     def (exit, out, err) = docker.run(['image', 'inspect', "${repo}:1.0"])
     assert exit != 0 : 'nothing may be tagged'
 } finally {

@@ -30,13 +30,15 @@ import java.util.Optional;
  * @param layout the detected layout, or {@code null} for a user's Dockerfile
  * @param command the server command of a generated Dockerfile, or {@code null} for a user's Dockerfile
  * @param engineLabels labels the engine must add (a user's Dockerfile cannot carry ours)
+ * @param userDockerfile the user's Dockerfile (absolute), or {@code null} for a generated one
  */
 public record BuildPlan(
         String dockerfile,
         BuildContext context,
         PythonLayout layout,
         List<String> command,
-        Map<String, String> engineLabels) {
+        Map<String, String> engineLabels,
+        Path userDockerfile) {
     public static final String DOCKERFILE = "Dockerfile";
 
     public boolean generated() {
@@ -80,7 +82,7 @@ public record BuildPlan(
             log.debug("Layout: " + layout);
         }
         return new BuildPlan(
-                dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of());
+                dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of(), null);
     }
 
     /**
@@ -128,6 +130,6 @@ public record BuildPlan(
         BuildContext context = new BuildContext(base, ignoreFile(base, file, log))
                 .addTree("", base, settings.excluded())
                 .add(ContextEntry.generated(DOCKERFILE, text.getBytes(StandardCharsets.UTF_8)));
-        return new BuildPlan(text, context, null, null, settings.labels());
+        return new BuildPlan(text, context, null, null, settings.labels(), file);
     }
 }

@@ -132,8 +132,8 @@ public final class ImageBuilder {
                     BaseImagePull.message(output.currentStep(), e.getMessage(), plan.generated(), hints)
                             .map(message -> message + above)
                             .orElseGet(() -> "Image build failed"
-                                    + (output.currentStep() != null ? " at " + output.currentStep() : "") + ": "
-                                    + e.getMessage() + above));
+                                    + (output.currentStep() != null ? " at " + output.currentStep() : "")
+                                    + refused(plan, output) + ": " + e.getMessage() + above));
         }
         output.finish();
         log.debug("timing: engine build " + (System.nanoTime() - buildStart) / 1_000_000 + " ms");
@@ -163,6 +163,16 @@ public final class ImageBuilder {
                 (System.nanoTime() - start) / 1_000_000);
         new BuildSummary(log).print(result, false, engine.identity(), engine.host(), bases);
         return result;
+    }
+
+    /**
+     * Which file the engine refused, when it refused the user's Dockerfile before any step ran (a
+     * parse error names only a line): that file and the setting that chose it.
+     */
+    private String refused(BuildPlan plan, BuildOutput output) {
+        return plan.userDockerfile() == null || output.currentStep() != null
+                ? ""
+                : " (the engine refused " + plan.userDockerfile() + ", " + hints.name(Setting.DOCKERFILE) + ")";
     }
 
     /** Records what was built, on what base images, and by which engine. */

@@ -163,6 +163,40 @@ class ImageBuilderTest {
     }
 
     @Test
+    void aUsersDockerfileTheEngineRefusesIsNamedWithTheSettingThatChoseIt() throws IOException {
+        PythonProjects.seed(dir.resolve("own"));
+        Path dockerfile = dir.resolve("own/docker/Dockerfile");
+        Files.createDirectories(dockerfile.getParent());
+        Files.writeString(dockerfile, "FROM python:3.14\nRUNN true\n");
+        BuildPlan plan = Projects.in(dir.resolve("own"))
+                .excluded(Set.of())
+                .dockerfile(dockerfile)
+                .plan(log);
+        // Docker answers a parse error before any step, with a line number only.
+        engine.buildOutput = List.of();
+        engine.buildError = "dockerfile parse error line 2: unknown instruction: RUNN";
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan, settings("1.0"), 80));
+        assertEquals(
+                "Image build failed (the engine refused "
+                        + dockerfile.toAbsolutePath().normalize() + ", "
+                        + MavenHints.INSTANCE.name(Setting.DOCKERFILE)
+                        + "): dockerfile parse error line 2: unknown instruction: RUNN",
+                e.getMessage());
+    }
+
+    @Test
+    void aFailureOfTheGeneratedDockerfileNamesNoFile() throws IOException {
+        engine.buildOutput = List.of();
+        engine.buildError = "dockerfile parse error line 9: unknown instruction: X";
+        BuildFailedException e =
+                assertThrows(BuildFailedException.class, () -> new ImageBuilder(engine, log, MavenHints.INSTANCE)
+                        .build(plan(Map.of()), settings("1.0"), 80));
+        assertEquals("Image build failed: dockerfile parse error line 9: unknown instruction: X", e.getMessage());
+    }
+
+    @Test
     void aUsersDockerfileWhoseHealthcheckWasDroppedIsAWarning() throws IOException {
         PythonProjects.seed(dir.resolve("own"));
         Path dockerfile = dir.resolve("own/Dockerfile");
