@@ -29,6 +29,8 @@ public final class BuildContext {
             Set.of("__pycache__", ".venv", ".git", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".idea");
     /** File suffixes never sent: compiled Python. */
     static final List<String> EXCLUDED_SUFFIXES = List.of(".pyc", ".pyo");
+    /** Environment files ({@code .env}, {@code .env.local}): secrets, never brought in through a link. */
+    private static final java.util.regex.Pattern ENV_FILE = java.util.regex.Pattern.compile("\\.env(\\..*)?");
     /** A fixed time for every entry (the cache ignores it; reproducibility needs it fixed). */
     static final long FIXED_TIME_MILLIS = 0L;
 
@@ -53,10 +55,47 @@ public final class BuildContext {
      */
     public BuildContext add(ContextEntry entry) {
         if (entry.source() != null) {
-            checkInside(entry.source());
+            checkLinked(entry.source(), checkInside(entry.source()));
         }
         entries.put(entry.name(), entry);
         return this;
+    }
+
+    /**
+     * Refuses a file the Dockerfile copies by name (a requirements file, the app) when the
+     * {@code .dockerignore} leaves it out: the plugin never puts such a file into the image.
+     *
+     * @param what what the file is, for the message ("The requirements file")
+     * @param remedy what to change instead
+     */
+    public void checkNotIgnored(String name, String what, String remedy) {
+        if (!ignore.isEmpty() && ignore.excludes(name)) {
+            throw new ConfigurationException(what + " " + name + " is one the .dockerignore leaves out, so the"
+                    + " plugin does not put it into the image. " + remedy);
+        }
+    }
+
+    /**
+     * A file reached through a symbolic link is judged by where it really is, too: an environment
+     * file, or one the {@code .dockerignore} leaves out, never reaches the image through a link
+     * (the plugin copies what a link points to, so the file's content would be in the image).
+     */
+    private void checkLinked(Path source, Path real) {
+        Path abs = source.toAbsolutePath().normalize();
+        String realName = ContextPaths.relativeName(realBoundary, real);
+        if (abs.startsWith(boundary) && realName.equals(ContextPaths.relativeName(boundary, abs))) {
+            return;
+        }
+        String what = ENV_FILE.matcher(real.getFileName().toString()).matches()
+                ? "an environment file, whose secrets"
+                : !ignore.isEmpty() && ignore.excludes(realName)
+                        ? "a file the .dockerignore leaves out, whose content"
+                        : null;
+        if (what != null) {
+            throw new ConfigurationException(ContextPaths.describeLink(source, boundary) + " (" + realName + "), "
+                    + what + " would go into the image through the link (the plugin copies what a link points"
+                    + " to). Remove the link");
+        }
     }
 
     /**
@@ -117,11 +156,11 @@ public final class BuildContext {
         return ignore.excludes(contextName);
     }
 
-    private void checkInside(Path path) {
+    private Path checkInside(Path path) {
         if (realBoundary == null) {
             realBoundary = ContextPaths.realPath(boundary);
         }
-        ContextPaths.checkInside(path, boundary, realBoundary);
+        return ContextPaths.checkInside(path, boundary, realBoundary);
     }
 
     /** An ignored directory whose files a {@code !} pattern brought back still needs its entry. */

@@ -71,18 +71,39 @@ public record BuildPlan(
         BuildContext context = new BuildContext(base, ignoreFile(base, null, log))
                 .add(ContextEntry.generated(DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8)));
         for (DependencyFile file : dependencies.files()) {
+            if (!file.isGenerated()) {
+                context.checkNotIgnored(
+                        file.name(),
+                        "The requirements file",
+                        "Take it out of the .dockerignore (for an included one: or remove the -r/-c line that names it)");
+            }
             context.add(
                     file.isGenerated()
                             ? ContextEntry.generated(file.name(), file.content())
                             : ContextEntry.file(file.name(), file.source(), false));
         }
         context.addTree(layout.source(), base.resolve(layout.source()), settings.excluded());
+        checkAppSent(context, layout, hints);
         if (log.isDebugEnabled()) {
             // Only then: a record's first toString links its method handles, ~40 ms of a fresh JVM.
             log.debug("Layout: " + layout);
         }
         return new BuildPlan(
                 dockerfile, context, layout, DockerfileRenderer.command(layout, settings.options()), Map.of(), null);
+    }
+
+    /** The file {@code fastapi run} starts must be in the context: a {@code .dockerignore} may have left it out. */
+    private static void checkAppSent(BuildContext context, PythonLayout layout, Hints hints) {
+        if (!layout.appFile().startsWith(layout.target())) {
+            return;
+        }
+        String name =
+                layout.source() + layout.appFile().substring(layout.target().length());
+        if (!context.names().contains(name)) {
+            throw new ConfigurationException("The app file " + name + ", which fastapi run starts, is one the"
+                    + " .dockerignore leaves out, so the image could not serve. Take it out of the .dockerignore,"
+                    + " or name another app with " + hints.name(Setting.APP_PATH));
+        }
     }
 
     /**

@@ -74,6 +74,11 @@ final class ContextPaths {
         checkInside(path, boundary, realPath(boundary));
     }
 
+    /** "The symbolic link L points to T", for the first link on the way to {@code path}. */
+    static String describeLink(Path path, Path boundary) {
+        return link(path, boundary) + " points to " + target(path, boundary);
+    }
+
     /** The boundary's real location, once for a whole context. */
     static Path realPath(Path boundary) {
         try {
@@ -83,8 +88,12 @@ final class ContextPaths {
         }
     }
 
-    /** {@link #checkInside(Path, Path)} with the boundary's real location already known. */
-    static void checkInside(Path path, Path boundary, Path realBoundary) {
+    /**
+     * {@link #checkInside(Path, Path)} with the boundary's real location already known.
+     *
+     * @return where {@code path} really is
+     */
+    static Path checkInside(Path path, Path boundary, Path realBoundary) {
         Path real;
         try {
             real = path.toRealPath();
@@ -99,6 +108,7 @@ final class ContextPaths {
                     + ", outside the Python directory " + realBoundary
                     + ": its files would go into the image. Copy what you need into the directory, or remove the link");
         }
+        return real;
     }
 
     /** The first symbolic link on the way from the boundary to {@code path}, as the user sees it. */

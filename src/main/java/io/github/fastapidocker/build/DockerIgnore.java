@@ -31,10 +31,15 @@ public final class DockerIgnore {
         this.rules = rules;
     }
 
-    /** Reads a {@code .dockerignore} file. */
+    /**
+     * Reads a {@code .dockerignore} file. Docker reads it as bytes: a line that is not UTF-8 (a
+     * Latin-1 comment) is no error, its bad bytes just match no file name.
+     */
     public static DockerIgnore read(Path file) {
         try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

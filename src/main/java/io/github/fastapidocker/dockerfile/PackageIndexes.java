@@ -3,6 +3,7 @@ package io.github.fastapidocker.dockerfile;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import io.github.fastapidocker.kernel.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -62,14 +63,15 @@ public record PackageIndexes(String indexUrl, String extraIndexUrl) {
                 || uri.getHost() == null
                 || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             throw new ConfigurationException(name + " must be an http or https URL of a package index, such as"
-                    + " https://nexus.example.com/repository/pypi/simple/, was '" + withoutLogin(url) + "'");
+                    + " https://nexus.example.com/repository/pypi/simple/, was '" + Urls.withoutLogin(url) + "'");
         }
         if (uri.getRawUserInfo() != null) {
             String server = serverId(url);
-            throw new ConfigurationException(name + " must not carry a login (" + withoutLogin(url) + "): a debug run"
-                    + " of the build prints every configured value, so the login would be in the log. Keep it in "
-                    + hints.serverLogin(server) + " (its password encrypted), or name another server with "
-                    + hints.name(Setting.PIP_INDEX_SERVER_ID));
+            throw new ConfigurationException(
+                    name + " must not carry a login (" + Urls.withoutLogin(url) + "): a debug run"
+                            + " of the build prints every configured value, so the login would be in the log. Keep it in "
+                            + hints.serverLogin(server) + " (its password encrypted), or name another server with "
+                            + hints.name(Setting.PIP_INDEX_SERVER_ID));
         }
     }
 
@@ -103,11 +105,6 @@ public record PackageIndexes(String indexUrl, String extraIndexUrl) {
         String login = encode(username) + ":" + encode(password) + "@";
         int authority = url.indexOf(uri.getRawAuthority());
         return url.substring(0, authority) + login + url.substring(authority);
-    }
-
-    /** {@code url} with any login in it shown as {@code ****}, for messages. */
-    public static String withoutLogin(String url) {
-        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1****@");
     }
 
     /** Percent-encoding of everything but RFC 3986's unreserved characters, as user-info needs. */

@@ -71,7 +71,9 @@ class PackageIndexesTest {
         assertEquals(
                 "https://ci%40corp:p%3Ass%2Fw%40rd%20%24x%C3%A9@nexus.example.com/simple/",
                 PackageIndexes.withLogin("https://nexus.example.com/simple/", "ci@corp", "p:ss/w@rd $xé"));
-        assertEquals("https://****@host/simple/", PackageIndexes.withoutLogin("https://u:p@host/simple/"));
-        assertEquals("https://host/simple/", PackageIndexes.withoutLogin("https://host/simple/"));
+        assertEquals(
+                "https://****@host/simple/",
+                io.github.fastapidocker.kernel.Urls.withoutLogin("https://u:p@host/simple/"));
+        assertEquals("https://host/simple/", io.github.fastapidocker.kernel.Urls.withoutLogin("https://host/simple/"));
     }
 }

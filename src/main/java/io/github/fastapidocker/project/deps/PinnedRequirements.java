@@ -1,5 +1,6 @@
 package io.github.fastapidocker.project.deps;
 
+import io.github.fastapidocker.kernel.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -25,6 +26,10 @@ final class PinnedRequirements {
     static byte[] render(String origin, String what, List<Pin> pins) {
         StringBuilder out = header(origin, what);
         pins.stream().sorted(java.util.Comparator.comparing(Pin::name)).forEach(pin -> {
+            oneLine(origin, pin.name());
+            oneLine(origin, pin.version());
+            oneLine(origin, pin.marker());
+            pin.hashes().forEach(hash -> oneLine(origin, hash));
             out.append(pin.name()).append("==").append(pin.version());
             if (!pin.marker().isEmpty()) {
                 out.append(" ; ").append(pin.marker());
@@ -40,8 +45,32 @@ final class PinnedRequirements {
     /** Plain lines (a {@code pyproject.toml} list), one per requirement, as given. */
     static byte[] lines(String origin, String what, List<String> lines) {
         StringBuilder out = header(origin, what);
-        lines.forEach(line -> out.append(line).append('\n'));
+        lines.forEach(line -> out.append(oneLine(origin, line)).append('\n'));
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A value that goes into one line of the file: a line break would start a line of its own,
+     * which pip reads as an option ({@code --index-url}, {@code -r /etc/passwd}).
+     */
+    static String oneLine(String origin, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new ConfigurationException(origin + ": '" + escaped(value) + "' holds a line break or another"
+                        + " control character, so pip would read what follows it as a line of its own. A"
+                        + " requirement is one line: remove it");
+            }
+        }
+        return value;
+    }
+
+    private static String escaped(String value) {
+        StringBuilder out = new StringBuilder();
+        value.chars()
+                .forEach(c ->
+                        out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** Where the file came from, and that it is generated. */

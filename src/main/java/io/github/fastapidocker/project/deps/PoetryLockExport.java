@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import io.github.fastapidocker.kernel.Urls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ final class PoetryLockExport {
             String type = Toml.text(entry.path("source").path("type"));
             if (type != null && FOREIGN.contains(type)) {
                 throw new ConfigurationException(name + " in " + FILE + " comes from a " + type + " source ("
-                        + entry.path("source").path("url").asText() + "), which a requirements file installed"
+                        + Urls.withoutLogin(entry.path("source").path("url").asText())
+                        + "), which a requirements file installed"
                         + " before the code cannot express. " + advice());
             }
             List<String> hashes = new ArrayList<>();

@@ -20,7 +20,8 @@ final class PoetryRoots {
         List<LockGraph.Edge> edges = new ArrayList<>();
         JsonNode project = pyproject.project();
         if (project.has("dependencies")) {
-            for (String text : Toml.strings(project.path("dependencies"))) {
+            for (String text :
+                    Toml.strings(project.path("dependencies"), "[project].dependencies in " + Pyproject.FILE)) {
                 edges.add(PyprojectExport.parse(text, hints).edge());
             }
             JsonNode optional = project.path("optional-dependencies");

@@ -42,7 +42,8 @@ final class PyprojectExport {
         Set<String> lines = new TreeSet<>(
                 Comparator.comparing((String s) -> Requirement.parse(s).name())
                         .thenComparing(Comparator.naturalOrder()));
-        Deque<String> pending = new ArrayDeque<>(Toml.strings(project.path("dependencies")));
+        Deque<String> pending = new ArrayDeque<>(
+                Toml.strings(project.path("dependencies"), "[project].dependencies in " + Pyproject.FILE));
         Set<String> seenExtras = new HashSet<>();
         for (String extra : extras) {
             pending.addAll(extra(optional, extra, seenExtras, hints));
@@ -71,7 +72,8 @@ final class PyprojectExport {
         }
         for (String name : Pyproject.fieldNames(optional)) {
             if (Names.normalize(name).equals(Names.normalize(extra))) {
-                return Toml.strings(optional.path(name));
+                return Toml.strings(
+                        optional.path(name), "[project.optional-dependencies] " + name + " in " + Pyproject.FILE);
             }
         }
         throw new ConfigurationException(Pyproject.FILE + " has no [project.optional-dependencies] '" + extra
@@ -80,6 +82,12 @@ final class PyprojectExport {
     }
 
     static Requirement parse(String text, Hints hints) {
+        if (RequirementLines.carriesLogin(text)) {
+            throw new ConfigurationException(Pyproject.FILE + ": '" + RequirementLines.masked(text) + "' carries a"
+                    + " login, which would go into the image with the generated requirements file. Publish the"
+                    + " package to an index and name it with " + hints.name(Setting.PIP_INDEX_URL)
+                    + ", its login in a settings.xml server (" + hints.name(Setting.PIP_INDEX_SERVER_ID) + ")");
+        }
         Requirement requirement;
         try {
             requirement = Requirement.parse(text);

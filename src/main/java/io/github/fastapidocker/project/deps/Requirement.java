@@ -44,7 +44,7 @@ record Requirement(String name, List<String> extras, String marker, String text)
     boolean isLocal() {
         String spec = spec();
         return spec.startsWith("@")
-                && RequirementsFiles.isLocal(spec.substring(1).trim());
+                && RequirementLines.isLocal(spec.substring(1).trim());
     }
 
     LockGraph.Edge edge() {

@@ -25,7 +25,9 @@ final class RequirementsFiles {
     private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$");
     private static final List<String> INCLUDES = List.of("--requirement", "--constraint", "-r", "-c");
     private static final List<String> EDITABLE = List.of("--editable", "-e");
-    private static final List<String> ARCHIVES = List.of(".whl", ".tar.gz", ".zip", ".tar.bz2", ".tgz");
+    private static final List<String> FIND_LINKS = List.of("--find-links", "-f");
+    /** Environment files ({@code .env}, {@code .env.prod}): secrets, never a requirements file. */
+    private static final Pattern ENV_FILE = Pattern.compile("\\.env(\\..*)?");
 
     private final Path base;
     private final Hints hints;
@@ -64,12 +66,24 @@ final class RequirementsFiles {
         if (name.equals("Dockerfile")) {
             throw new ConfigurationException("A requirements file cannot be named Dockerfile: " + file);
         }
+        if (ENV_FILE.matcher(file.getFileName().toString()).matches()) {
+            throw new ConfigurationException(name + " is an environment file, not a requirements file: its secrets"
+                    + " would go into the image with the dependency layer. Remove the -r/-c line that names it");
+        }
         files.put(file, name);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigurationException(
+                    file + " is not UTF-8 text: save it as UTF-8 (pip reads requirements files as UTF-8)");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            // A byte order mark, as Windows editors write it: pip skips it, and so must the include check.
+            lines = new ArrayList<>(lines);
+            lines.set(0, lines.get(0).substring(1));
         }
         StringBuilder logical = new StringBuilder();
         int start = 0;
@@ -101,60 +115,33 @@ final class RequirementsFiles {
         if (line.isEmpty()) {
             return;
         }
-        String include = value(line, INCLUDES);
+        if (RequirementLines.carriesLogin(line)) {
+            throw login(file, number, line);
+        }
+        String include = RequirementLines.value(line, INCLUDES);
         if (include != null) {
             if (!include.contains("://")) {
-                read(included(file, number, line, include));
+                read(included(file, number, line, RequirementLines.unquoted(include)));
             }
             return;
         }
-        String editable = value(line, EDITABLE);
-        if (editable != null) {
-            if (isLocal(editable)) {
+        String links = RequirementLines.value(line, FIND_LINKS);
+        if (links != null) {
+            if (!links.contains("://") || links.toLowerCase(Locale.ROOT).startsWith("file:")) {
                 throw local(file, number, line);
             }
             return;
         }
-        if (!line.startsWith("-") && isLocal(line.split(";", 2)[0].trim())) {
+        String editable = RequirementLines.value(line, EDITABLE);
+        if (editable != null) {
+            if (RequirementLines.isLocal(editable)) {
+                throw local(file, number, line);
+            }
+            return;
+        }
+        if (!line.startsWith("-") && RequirementLines.isLocal(line.split(";", 2)[0].trim())) {
             throw local(file, number, line);
         }
-    }
-
-    /** The value of an option line ({@code -r x}, {@code -rx}, {@code --requirement=x}), or {@code null}. */
-    static String value(String line, List<String> options) {
-        for (String option : options) {
-            if (!line.startsWith(option)) {
-                continue;
-            }
-            String rest = line.substring(option.length());
-            if (option.startsWith("--")) {
-                if (!rest.isEmpty() && rest.charAt(0) != '=' && !Character.isWhitespace(rest.charAt(0))) {
-                    continue;
-                }
-                rest = rest.trim();
-                return (rest.startsWith("=") ? rest.substring(1) : rest).trim();
-            }
-            return rest.trim();
-        }
-        return null;
-    }
-
-    /** A path on this machine (not a name, a URL or a VCS link): pip would read it from the code. */
-    static boolean isLocal(String requirement) {
-        String r = requirement.trim();
-        String lower = r.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("file:") || lower.matches(".*@\\s*file:.*")) {
-            return true;
-        }
-        if (r.contains("://") || r.contains("@")) {
-            return false;
-        }
-        return r.startsWith(".")
-                || r.startsWith("/")
-                || r.startsWith("~")
-                || r.contains("/")
-                || r.contains("\\")
-                || ARCHIVES.stream().anyMatch(lower::endsWith);
     }
 
     private Path included(Path file, int number, String line, String include) {
@@ -169,6 +156,15 @@ final class RequirementsFiles {
                     where(file, number) + ": '" + line + "' includes " + target + ", which does not exist");
         }
         return target;
+    }
+
+    /** A login in a requirements file would be in the image: the file is copied into the dependency layer. */
+    private ConfigurationException login(Path file, int number, String line) {
+        return new ConfigurationException(where(file, number) + ": '" + RequirementLines.masked(line)
+                + "' carries a login, and the file is copied into the image with the dependency layer. Take"
+                + " the login out of the file and name the index with " + hints.name(Setting.PIP_INDEX_URL)
+                + " and its login with a settings.xml server (" + hints.name(Setting.PIP_INDEX_SERVER_ID)
+                + "), which stay out of every layer");
     }
 
     private ConfigurationException local(Path file, int number, String line) {

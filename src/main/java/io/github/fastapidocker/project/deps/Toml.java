@@ -23,10 +23,31 @@ public final class Toml {
         }
     }
 
-    /** The text values of an array (missing: empty). */
+    /** The text values of an array (missing: empty); anything else is a mistake. */
     static List<String> strings(JsonNode array) {
+        return strings(array, "a value that must be a list");
+    }
+
+    /**
+     * The text values of an array (missing: empty); a single string or a table where a list of
+     * strings belongs ({@code dependencies = "fastapi"}) is the user's mistake, named.
+     *
+     * @param what the key and file, for the message
+     */
+    static List<String> strings(JsonNode array, String what) {
+        if (array.isMissingNode() || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new ConfigurationException(what + " must be a list of strings, [\"...\", ...], not " + array);
+        }
         List<String> out = new ArrayList<>();
-        array.forEach(node -> out.add(node.asText()));
+        array.forEach(node -> {
+            if (!node.isValueNode()) {
+                throw new ConfigurationException(what + " must be a list of strings, not " + array);
+            }
+            out.add(node.asText());
+        });
         return out;
     }
 

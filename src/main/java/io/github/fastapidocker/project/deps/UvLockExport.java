@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import io.github.fastapidocker.kernel.Urls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,8 @@ final class UvLockExport {
                 String kind =
                         source.fieldNames().hasNext() ? source.fieldNames().next() : "(none)";
                 throw new ConfigurationException(name + " in " + FILE + " comes from a " + kind + " source ("
-                        + source.path(kind).asText() + "), which a requirements file installed before the code"
+                        + Urls.withoutLogin(source.path(kind).asText())
+                        + "), which a requirements file installed before the code"
                         + " cannot express. " + advice());
             }
             List<String> hashes = new ArrayList<>();

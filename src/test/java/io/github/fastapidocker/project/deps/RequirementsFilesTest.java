@@ -107,10 +107,10 @@ class RequirementsFilesTest {
 
     @Test
     void optionValues() {
-        assertEquals("a.txt", RequirementsFiles.value("-ra.txt", List.of("-r")));
-        assertEquals("a.txt", RequirementsFiles.value("-r  a.txt", List.of("-r")));
-        assertEquals("a.txt", RequirementsFiles.value("--constraint = a.txt", List.of("--constraint")));
-        assertNull(RequirementsFiles.value("--requirementx", List.of("--requirement")));
+        assertEquals("a.txt", RequirementLines.value("-ra.txt", List.of("-r")));
+        assertEquals("a.txt", RequirementLines.value("-r  a.txt", List.of("-r")));
+        assertEquals("a.txt", RequirementLines.value("--constraint = a.txt", List.of("--constraint")));
+        assertNull(RequirementLines.value("--requirementx", List.of("--requirement")));
     }
 
     @Test

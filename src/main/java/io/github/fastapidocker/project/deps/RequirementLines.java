@@ -1,0 +1,81 @@
+package io.github.fastapidocker.project.deps;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What one line of a requirements file (or one PEP 508 string) says: an option's value, a local path, a login. */
+final class RequirementLines {
+    private static final List<String> ARCHIVES = List.of(".whl", ".tar.gz", ".zip", ".tar.bz2", ".tgz");
+    /** A URL's user-info ({@code https://user:token@host}): pip reads it, and the file goes into the image. */
+    private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/@\\s]+)@");
+
+    private RequirementLines() {}
+
+    /** The value of an option line ({@code -r x}, {@code -rx}, {@code --requirement=x}), or {@code null}. */
+    static String value(String line, List<String> options) {
+        for (String option : options) {
+            if (!line.startsWith(option)) {
+                continue;
+            }
+            String rest = line.substring(option.length());
+            if (option.startsWith("--")) {
+                if (!rest.isEmpty() && rest.charAt(0) != '=' && !Character.isWhitespace(rest.charAt(0))) {
+                    continue;
+                }
+                rest = rest.trim();
+                return (rest.startsWith("=") ? rest.substring(1) : rest).trim();
+            }
+            return rest.trim();
+        }
+        return null;
+    }
+
+    /** A path on this machine (not a name, a URL or a VCS link): pip would read it from the code. */
+    static boolean isLocal(String requirement) {
+        String r = requirement.trim();
+        String lower = r.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("file:") || lower.matches(".*@\\s*file:.*")) {
+            return true;
+        }
+        if (r.contains("://") || r.contains("@")) {
+            return false;
+        }
+        return r.startsWith(".")
+                || r.startsWith("/")
+                || r.startsWith("~")
+                || r.contains("/")
+                || r.contains("\\")
+                || ARCHIVES.stream().anyMatch(lower::endsWith);
+    }
+
+    /** pip takes a quoted path ({@code -r "my reqs.txt"}) as the path inside the quotes. */
+    static String unquoted(String value) {
+        if (value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    /**
+     * Whether a URL in {@code text} carries a secret: a password ({@code user:password@}), or any
+     * user over HTTP(S) (a token as the user name). {@code ssh://git@host} names a user, no secret.
+     */
+    static boolean carriesLogin(String text) {
+        Matcher m = USER_INFO.matcher(text);
+        while (m.find()) {
+            if (m.group(2).contains(":") || m.group(1).toLowerCase(Locale.ROOT).matches("(.*\\+)?https?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} with the user-info of every URL in it shown as {@code ****}. */
+    static String masked(String text) {
+        return USER_INFO.matcher(text).replaceAll("$1://****@");
+    }
+}

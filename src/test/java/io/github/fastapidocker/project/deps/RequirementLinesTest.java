@@ -1,0 +1,141 @@
+package io.github.fastapidocker.project.deps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.RecordingLog;
+import io.github.fastapidocker.maven.MavenHints;
+import io.github.fastapidocker.project.PythonProjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lines of a requirements file and strings of a pyproject.toml a careless or hostile user writes. */
+class RequirementLinesTest {
+    @TempDir
+    Path dir;
+
+    private DependencyLayer resolve() {
+        return Dependencies.resolve(dir, null, null, List.of(), new RecordingLog(), MavenHints.INSTANCE);
+    }
+
+    private String error() {
+        return assertThrows(ConfigurationException.class, this::resolve).getMessage();
+    }
+
+    private String requirements(String text) throws IOException {
+        PythonProjects.write(dir, "requirements.txt", text);
+        return error();
+    }
+
+    @Test
+    void anEnvironmentFileIsNeverARequirementsFile() throws IOException {
+        PythonProjects.write(dir, ".env", "SECRET=topsecret\n");
+        String message = requirements("fastapi\n-r .env\n");
+        assertTrue(message.startsWith(".env is an environment file, not a requirements file"), message);
+        assertFalse(message.contains("topsecret"), message);
+    }
+
+    @Test
+    void anIndexLoginInTheFileIsRefusedWithoutShowingIt() throws IOException {
+        for (String line : List.of(
+                "--index-url http://fastapi-index:s3cret-index-pass@127.0.0.1:5557/simple/",
+                "--extra-index-url=https://u:s3cret-index-pass@host/simple",
+                "-i https://ghp_s3cret-index-pass@host/simple",
+                "probe @ git+https://bot:s3cret-index-pass@github.com/x/probe",
+                "-r https://u:s3cret-index-pass@host/reqs.txt")) {
+            String message = requirements("fastapi\n" + line + "\n");
+            assertTrue(message.startsWith("requirements.txt line 2: '"), message);
+            assertTrue(message.contains("' carries a login, and the file is copied into the image"), message);
+            assertTrue(message.contains("<pipIndexUrl>") && message.contains("<pipIndexServerId>"), message);
+            assertFalse(message.contains("s3cret-index-pass"), message);
+        }
+    }
+
+    @Test
+    void aUserWithoutPasswordOverSshIsNoLogin() {
+        assertFalse(RequirementLines.carriesLogin("probe @ git+ssh://git@github.com/x/probe.git"));
+        assertTrue(RequirementLines.carriesLogin("probe @ git+ssh://git:pw@github.com/x/probe.git"));
+        assertFalse(RequirementLines.carriesLogin("--index-url https://host/simple"));
+        assertEquals("-i https://****@host/simple", RequirementLines.masked("-i https://user:pw@host/simple"));
+    }
+
+    @Test
+    void aLocalFindLinksDirectoryIsRefusedAsALocalPath() throws IOException {
+        String message = requirements("fastapi\n--find-links ./wheels\nprobe==1.0.0\n");
+        assertTrue(
+                message.startsWith("requirements.txt line 2: '--find-links ./wheels' installs a local path"), message);
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n-f https://host/wheels/\n");
+        assertEquals(DependencyLayer.plain(dir.resolve("requirements.txt")), resolve());
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideAnInclude() throws IOException {
+        PythonProjects.write(dir, "base.txt", "uvicorn\n");
+        Files.write(dir.resolve("requirements.txt"), "\uFEFF-r base.txt\nfastapi\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                List.of("base.txt", "requirements.txt"),
+                resolve().files().stream().map(DependencyFile::name).toList());
+    }
+
+    @Test
+    void aQuotedIncludeIsThePathInsideTheQuotes() throws IOException {
+        PythonProjects.write(dir, "my reqs.txt", "uvicorn\n");
+        PythonProjects.write(dir, "requirements.txt", "fastapi\n-r \"my reqs.txt\"\n");
+        assertEquals(
+                List.of("my reqs.txt", "requirements.txt"),
+                resolve().files().stream().map(DependencyFile::name).toList());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheFix() throws IOException {
+        Files.write(dir.resolve("requirements.txt"), "# caf\u00e9\nfastapi\n".getBytes("ISO-8859-1"));
+        String message = error();
+        assertEquals(
+                dir.resolve("requirements.txt") + " is not UTF-8 text: save it as UTF-8 (pip reads"
+                        + " requirements files as UTF-8)",
+                message);
+    }
+
+    @Test
+    void aLineBreakInAPyprojectDependencyCannotAddAnOption() throws IOException {
+        PythonProjects.write(
+                dir,
+                "pyproject.toml",
+                "[project]\nname = \"svc\"\nversion = \"1\"\n"
+                        + "dependencies = [\"fastapi\", \"uvicorn\\n--index-url http://evil.invalid/simple/\"]\n");
+        String message = error();
+        assertTrue(
+                message.startsWith("pyproject.toml: 'uvicorn\\x0a--index-url http://evil.invalid/simple/' holds a line"
+                        + " break"),
+                message);
+    }
+
+    @Test
+    void aPyprojectDependencyWithALoginIsRefused() throws IOException {
+        PythonProjects.write(
+                dir,
+                "pyproject.toml",
+                "[project]\nname = \"svc\"\nversion = \"1\"\n"
+                        + "dependencies = [\"probe @ git+https://bot:ghp_T0KEN@github.com/x/probe\"]\n");
+        String message = error();
+        assertTrue(message.contains("carries a login"), message);
+        assertFalse(message.contains("ghp_T0KEN"), message);
+    }
+
+    @Test
+    void dependenciesThatAreNotAListAreAMistakeNotAnEmptyImage() throws IOException {
+        PythonProjects.write(
+                dir, "pyproject.toml", "[project]\nname = \"svc\"\nversion = \"1\"\n" + "dependencies = \"fastapi\"\n");
+        assertEquals(
+                "[project].dependencies in pyproject.toml must be a list of strings, [\"...\", ...], not \"fastapi\"",
+                error());
+    }
+}
