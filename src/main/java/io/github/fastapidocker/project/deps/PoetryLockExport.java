@@ -28,6 +28,9 @@ final class PoetryLockExport {
     private static final Set<String> FOREIGN = Set.of("git", "directory", "file", "url");
 
     private final Map<String, List<JsonNode>> packages = new LinkedHashMap<>();
+    /** Poetry 1.4 and older (lock-version 1.x) keep the files in {@code [metadata.files]}, by name. */
+    private final Map<String, JsonNode> metadataFiles = new LinkedHashMap<>();
+
     private final Hints hints;
 
     private PoetryLockExport(JsonNode lock, Hints hints) {
@@ -35,6 +38,8 @@ final class PoetryLockExport {
         lock.path("package").forEach(p -> packages.computeIfAbsent(
                         Names.normalize(p.path("name").asText()), k -> new ArrayList<>())
                 .add(p));
+        JsonNode files = lock.path("metadata").path("files");
+        Pyproject.fieldNames(files).forEach(name -> metadataFiles.put(Names.normalize(name), files.path(name)));
     }
 
     static Generated export(Path base, Pyproject pyproject, List<String> extras, Hints hints) {
@@ -55,7 +60,9 @@ final class PoetryLockExport {
                         + " before the code cannot express. " + advice());
             }
             List<String> hashes = new ArrayList<>();
-            entry.path("files").forEach(f -> {
+            JsonNode files =
+                    entry.has("files") ? entry.path("files") : metadataFiles.getOrDefault(name, entry.path("files"));
+            files.forEach(f -> {
                 String hash = Toml.text(f.path("hash"));
                 if (hash != null && !hashes.contains(hash)) {
                     hashes.add(hash);

@@ -42,6 +42,11 @@ final class Pyproject {
         return root.path("tool").path("poetry");
     }
 
+    /** The {@code [tool.uv.sources]} table: where uv takes a dependency from, instead of an index. */
+    JsonNode uvSources() {
+        return root.path("tool").path("uv").path("sources");
+    }
+
     /** The names, comma-separated, or {@code none}. */
     static String listed(JsonNode table) {
         List<String> names = fieldNames(table);

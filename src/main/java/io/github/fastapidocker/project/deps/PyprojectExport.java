@@ -56,6 +56,7 @@ final class PyprojectExport {
                 requirement.extras().forEach(e -> pending.addAll(extra(optional, e, seenExtras, hints)));
                 continue;
             }
+            checkSource(pyproject, requirement);
             lines.add(requirement.text());
         }
         String what = "[project].dependencies" + (extras.isEmpty() ? "" : " and extras " + String.join(", ", extras))
@@ -79,6 +80,27 @@ final class PyprojectExport {
         throw new ConfigurationException(Pyproject.FILE + " has no [project.optional-dependencies] '" + extra
                 + "' (it has " + Pyproject.listed(optional) + "; set "
                 + hints.name(Setting.PYTHON_EXTRAS) + ")");
+    }
+
+    /**
+     * A dependency that {@code [tool.uv.sources]} takes from a path, a workspace member, git, a URL or
+     * a named index: without {@code uv.lock} pip would take a package of that name from the index
+     * instead (a local {@code libs/x} replaced by whatever the index serves under its name).
+     */
+    private static void checkSource(Pyproject pyproject, Requirement requirement) {
+        JsonNode sources = pyproject.uvSources();
+        for (String name : Pyproject.fieldNames(sources)) {
+            if (Names.normalize(name).equals(requirement.name())) {
+                JsonNode source = sources.path(name);
+                String kind = source.isObject() && source.fieldNames().hasNext()
+                        ? source.fieldNames().next()
+                        : "source";
+                throw new ConfigurationException(Pyproject.FILE + ": " + name + " has a [tool.uv.sources] entry ("
+                        + kind + "), which pip does not read: without uv.lock it would install a package named "
+                        + name + " from the index instead. Run uv lock, so that uv.lock says where it comes from,"
+                        + " or remove the entry to take it from the index");
+            }
+        }
     }
 
     static Requirement parse(String text, Hints hints) {

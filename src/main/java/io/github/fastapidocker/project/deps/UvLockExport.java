@@ -44,6 +44,7 @@ final class UvLockExport {
 
     private Generated export(Pyproject project, List<String> extras) {
         List<String> roots = roots(project);
+        checkFresh(project, roots);
         List<LockGraph.Edge> edges = new ArrayList<>();
         for (String root : roots) {
             JsonNode entry = single(root);
@@ -129,6 +130,45 @@ final class UvLockExport {
                     + ": run uv lock. " + advice());
         }
         return roots;
+    }
+
+    /**
+     * {@code uv export} refuses a lock that no longer matches {@code pyproject.toml}; so does this,
+     * by name: a dependency added to {@code [project].dependencies} and not locked would be missing
+     * from the image, one removed would still be installed.
+     */
+    private void checkFresh(Pyproject project, List<String> roots) {
+        JsonNode declared = project.project().path("dependencies");
+        JsonNode locked =
+                roots.size() == 1 ? single(roots.get(0)).path("metadata").path("requires-dist") : null;
+        if (locked == null || !locked.isArray() || !declared.isArray()) {
+            return;
+        }
+        java.util.Set<String> inLock = new java.util.TreeSet<>();
+        locked.forEach(d -> {
+            String marker = Toml.text(d.path("marker"));
+            if (marker == null || !marker.contains("extra")) {
+                inLock.add(Names.normalize(d.path("name").asText()));
+            }
+        });
+        java.util.Set<String> inPyproject = new java.util.TreeSet<>();
+        for (String text : Toml.strings(declared, "[project].dependencies in " + Pyproject.FILE)) {
+            Requirement requirement = PyprojectExport.parse(text, hints);
+            if (!requirement.name().equals(roots.get(0))) {
+                inPyproject.add(requirement.name());
+            }
+        }
+        if (!inLock.equals(inPyproject)) {
+            java.util.Set<String> added = new java.util.TreeSet<>(inPyproject);
+            added.removeAll(inLock);
+            java.util.Set<String> removed = new java.util.TreeSet<>(inLock);
+            removed.removeAll(inPyproject);
+            throw new ConfigurationException(FILE + " is out of date with " + Pyproject.FILE + " ("
+                    + (added.isEmpty() ? "" : "not locked: " + String.join(", ", added))
+                    + (added.isEmpty() || removed.isEmpty() ? "" : "; ")
+                    + (removed.isEmpty() ? "" : "no longer in [project].dependencies: " + String.join(", ", removed))
+                    + "): run uv lock");
+        }
     }
 
     private JsonNode single(String name) {

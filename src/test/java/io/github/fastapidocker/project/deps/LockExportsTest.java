@@ -39,7 +39,14 @@ class LockExportsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"uv, uv.lock", "poetry2, poetry.lock", "poetry1, poetry.lock", "pyproject, pyproject.toml"})
+    @CsvSource({
+        "uv, uv.lock",
+        "poetry2, poetry.lock",
+        "poetry1, poetry.lock",
+        // Poetry 1.4 and older: lock-version 1.1, the hashes in [metadata.files].
+        "poetry1-old, poetry.lock",
+        "pyproject, pyproject.toml"
+    })
     void eachShapeGivesItsGoldenFile(String project, String origin) throws IOException {
         RecordingLog log = new RecordingLog();
         String text = generated(project, List.of(), log);

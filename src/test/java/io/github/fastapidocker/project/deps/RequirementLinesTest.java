@@ -131,6 +131,44 @@ class RequirementLinesTest {
     }
 
     @Test
+    void aUvSourceWithoutALockIsRefusedNotTakenFromTheIndex() throws IOException {
+        PythonProjects.write(
+                dir,
+                "pyproject.toml",
+                "[project]\nname = \"svc\"\nversion = \"1\"\n"
+                        + "dependencies = [\"fastapi\", \"fastapi_docker_probe>=1\"]\n"
+                        + "[tool.uv.sources]\nfastapi-docker-probe = { path = \"libs/probe\", editable = true }\n");
+        String message = error();
+        assertTrue(
+                message.startsWith(
+                        "pyproject.toml: fastapi-docker-probe has a [tool.uv.sources] entry (path), which pip"
+                                + " does not read"),
+                message);
+        // A source for a package that is not a dependency changes nothing.
+        PythonProjects.write(
+                dir,
+                "pyproject.toml",
+                "[project]\nname = \"svc\"\nversion = \"1\"\n"
+                        + "dependencies = [\"fastapi\"]\n[tool.uv.sources]\nother = { workspace = true }\n");
+        assertEquals(1, resolve().files().size());
+    }
+
+    @Test
+    void aUvLockOlderThanThePyprojectIsRefusedAsUvExportRefusesIt() throws IOException {
+        Path uv = LockExportsTest.project("uv");
+        Files.copy(uv.resolve("uv.lock"), dir.resolve("uv.lock"));
+        String pyproject = Files.readString(uv.resolve("pyproject.toml"));
+        PythonProjects.write(dir, "pyproject.toml", pyproject.replace("\"uvicorn>=0.32\",", "\"httpx>=0.28\","));
+        assertEquals(
+                "uv.lock is out of date with pyproject.toml (not locked: httpx; no longer in"
+                        + " [project].dependencies: uvicorn): run uv lock",
+                error());
+        PythonProjects.write(dir, "pyproject.toml", pyproject);
+        // The lock as uv wrote it for this pyproject.toml: 14 packages pinned, no error.
+        assertEquals(1, resolve().files().size());
+    }
+
+    @Test
     void dependenciesThatAreNotAListAreAMistakeNotAnEmptyImage() throws IOException {
         PythonProjects.write(
                 dir, "pyproject.toml", "[project]\nname = \"svc\"\nversion = \"1\"\n" + "dependencies = \"fastapi\"\n");
