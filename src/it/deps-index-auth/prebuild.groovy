@@ -1,5 +1,5 @@
 // Requirements files naming the basic-auth index, once without and once with the login. The URL with
-// the login lands in the image with the file: acceptable for this test-only index, not for a real one.
+// the login would land in the image with the file: the plugin refuses it.
 // The run id makes each file new, so the engine's cache of an earlier run cannot stand in for pip.
 def withLogin = indexAuthUrl.replaceFirst('^http://',
         "http://${URLEncoder.encode(indexUser, 'UTF-8')}:${URLEncoder.encode(indexPassword, 'UTF-8')}@")

@@ -11,6 +11,9 @@ final class RequirementLines {
     /** A URL's user-info ({@code https://user:token@host}): pip reads it, and the file goes into the image. */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/@\\s]+)@");
 
+    /** pip replaces {@code ${NAME}} in a requirements file with the environment variable's value. */
+    private static final Pattern ENV_REFERENCE = Pattern.compile("(\\$\\{[A-Za-z0-9_]+\\})+");
+
     private RequirementLines() {}
 
     /** The value of an option line ({@code -r x}, {@code -rx}, {@code --requirement=x}), or {@code null}. */
@@ -62,12 +65,18 @@ final class RequirementLines {
 
     /**
      * Whether a URL in {@code text} carries a secret: a password ({@code user:password@}), or any
-     * user over HTTP(S) (a token as the user name). {@code ssh://git@host} names a user, no secret.
+     * user over HTTP(S) (a token as the user name). {@code ssh://git@host} names a user, no secret,
+     * and neither is pip's reference to an environment variable ({@code user:${TOKEN}@}).
      */
     static boolean carriesLogin(String text) {
         Matcher m = USER_INFO.matcher(text);
         while (m.find()) {
-            if (m.group(2).contains(":") || m.group(1).toLowerCase(Locale.ROOT).matches("(.*\\+)?https?")) {
+            String userInfo = m.group(2);
+            int colon = userInfo.indexOf(':');
+            String secret = colon >= 0
+                    ? userInfo.substring(colon + 1)
+                    : m.group(1).toLowerCase(Locale.ROOT).matches("(.*\\+)?https?") ? userInfo : "";
+            if (!secret.isEmpty() && !ENV_REFERENCE.matcher(secret).matches()) {
                 return true;
             }
         }

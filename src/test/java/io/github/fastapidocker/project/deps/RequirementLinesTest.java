@@ -64,6 +64,10 @@ class RequirementLinesTest {
         assertFalse(RequirementLines.carriesLogin("probe @ git+ssh://git@github.com/x/probe.git"));
         assertTrue(RequirementLines.carriesLogin("probe @ git+ssh://git:pw@github.com/x/probe.git"));
         assertFalse(RequirementLines.carriesLogin("--index-url https://host/simple"));
+        // pip's reference to an environment variable: the file holds no secret.
+        assertFalse(RequirementLines.carriesLogin("--index-url https://ci:${INDEX_TOKEN}@host/simple"));
+        assertFalse(RequirementLines.carriesLogin("-i https://${INDEX_TOKEN}@host/simple"));
+        assertTrue(RequirementLines.carriesLogin("-i https://ci:x${INDEX_TOKEN}@host/simple"));
         assertEquals("-i https://****@host/simple", RequirementLines.masked("-i https://user:pw@host/simple"));
     }
 
