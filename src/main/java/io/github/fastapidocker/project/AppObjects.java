@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Which FastAPI object a module defines, read from its source: {@code fastapi run} imports the
- * module and takes {@code app}, then {@code api}, then the first FastAPI instance; the plugin
- * cannot import it, so it reads the top-level assignments {@code NAME = FastAPI(...)} (also
- * {@code fastapi.FastAPI(...)} and annotated ones) in the same order. Nothing found: the server's
- * own search decides, as it would without the plugin.
+ * module and takes {@code app}, then {@code api}, then the first FastAPI instance of {@code
+ * dir(module)}, which Python sorts by name; the plugin cannot import it, so it reads the top-level
+ * assignments {@code NAME = FastAPI(...)} (also {@code fastapi.FastAPI(...)} and annotated ones)
+ * and takes the same one. Nothing found: the server's own search decides, as it would without the
+ * plugin.
  */
 final class AppObjects {
     private static final Pattern ASSIGNMENT = Pattern.compile(
@@ -47,6 +48,7 @@ final class AppObjects {
                 return Optional.of(preferred);
             }
         }
-        return names.stream().findFirst();
+        // dir() is sorted: with admin and public, fastapi run takes admin, whatever the file's order.
+        return names.stream().sorted().findFirst();
     }
 }

@@ -77,6 +77,11 @@ class LayoutDetectorTest {
         assertEquals(
                 "service",
                 LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject());
+        // Neither app nor api: the first by name, as dir(module) lists them, not the first in the file.
+        PythonProjects.write(dir, "main.py", "from fastapi import FastAPI\npublic = FastAPI()\nadmin = FastAPI()\n");
+        assertEquals(
+                "admin",
+                LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject());
         PythonProjects.write(dir, "main.py", "from somewhere import app\n");
         assertNull(LayoutDetector.detect(dir, null, null, MavenHints.INSTANCE).appObject(), "the server decides");
     }
