@@ -152,8 +152,11 @@ final class RequirementsFiles {
                     + ": only its files go into the image. Move the file into it");
         }
         if (!Files.isRegularFile(target)) {
-            throw new ConfigurationException(
-                    where(file, number) + ": '" + line + "' includes " + target + ", which does not exist");
+            String why = include.contains("${")
+                    ? ", which does not exist: pip would put an environment variable's value there, which the"
+                            + " plugin cannot know before the build. Write the path"
+                    : Files.isDirectory(target) ? ", a directory: an include names a file" : ", which does not exist";
+            throw new ConfigurationException(where(file, number) + ": '" + line + "' includes " + target + why);
         }
         return target;
     }

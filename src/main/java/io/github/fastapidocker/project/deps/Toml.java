@@ -18,6 +18,13 @@ public final class Toml {
     public static JsonNode read(Path file) {
         try {
             return MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message ends with its own source description; the line and column are what help.
+            var at = e.getLocation();
+            throw new ConfigurationException("Cannot read " + file + " as TOML: " + e.getOriginalMessage()
+                    + (at == null || at.getLineNr() < 1
+                            ? ""
+                            : " (the reader stopped at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read " + file + " as TOML: " + e.getMessage());
         }

@@ -173,6 +173,23 @@ class RequirementLinesTest {
     }
 
     @Test
+    void anIncludeOfAVariableOrADirectorySaysWhy() throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("reqs"));
+        assertTrue(requirements("-r reqs\n").endsWith(", a directory: an include names a file"));
+        String message = requirements("-r ${HOME}/base.txt\n");
+        assertTrue(message.contains("pip would put an environment variable's value there"), message);
+    }
+
+    @Test
+    void aTomlMistakeIsNamedWithItsLine() throws IOException {
+        PythonProjects.write(dir, "pyproject.toml", "[project]\nname = \"svc\"\nname = \"again\"\n");
+        String message = error();
+        assertTrue(message.startsWith("Cannot read " + dir.resolve("pyproject.toml") + " as TOML: "), message);
+        // Jackson's position is where it stopped: just after the duplicate on line 3.
+        assertTrue(message.endsWith("Duplicate key (the reader stopped at line 4, column 1)"), message);
+    }
+
+    @Test
     void dependenciesThatAreNotAListAreAMistakeNotAnEmptyImage() throws IOException {
         PythonProjects.write(
                 dir, "pyproject.toml", "[project]\nname = \"svc\"\nversion = \"1\"\n" + "dependencies = \"fastapi\"\n");
