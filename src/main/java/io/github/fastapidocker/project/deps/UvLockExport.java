@@ -153,7 +153,12 @@ final class UvLockExport {
         });
         java.util.Set<String> inPyproject = new java.util.TreeSet<>();
         for (String text : Toml.strings(declared, "[project].dependencies in " + Pyproject.FILE)) {
-            Requirement requirement = PyprojectExport.parse(text, hints);
+            Requirement requirement;
+            try {
+                requirement = Requirement.parse(text);
+            } catch (IllegalArgumentException e) {
+                return; // uv read it; a form this reader does not know is no reason to refuse the lock
+            }
             if (!requirement.name().equals(roots.get(0))) {
                 inPyproject.add(requirement.name());
             }
