@@ -1,5 +1,6 @@
 package io.github.fastapidocker.build;
 
+import io.github.fastapidocker.kernel.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,10 @@ public final class DockerIgnore {
             return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
                     .lines()
                     .toList());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(
+                    file + " " + e.getMessage()
+                            + ": fix the pattern (Docker fails the build on a pattern it cannot read; write \\[ for a [ itself)");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -48,7 +53,9 @@ public final class DockerIgnore {
     /** Parses the lines of a {@code .dockerignore} file. */
     public static DockerIgnore parse(List<String> lines) {
         List<Rule> rules = new ArrayList<>();
+        int number = 0;
         for (String line : lines) {
+            number++;
             if (line.startsWith("#")) {
                 continue;
             }
@@ -67,7 +74,13 @@ public final class DockerIgnore {
             if (pattern.length() > 1 && pattern.startsWith("/")) {
                 pattern = pattern.substring(1);
             }
-            rules.add(new Rule(compile(pattern), exclusion, (exclusion ? "!" : "") + pattern));
+            Pattern regex;
+            try {
+                regex = compile(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + number + ": '" + line.strip() + "' " + e.getMessage(), e);
+            }
+            rules.add(new Rule(regex, exclusion, (exclusion ? "!" : "") + pattern));
         }
         return new DockerIgnore(List.copyOf(rules));
     }
@@ -150,7 +163,7 @@ public final class DockerIgnore {
             } else if (c == '[') {
                 int end = pattern.indexOf(']', i + 1);
                 if (end < 0) {
-                    regex.append("\\[");
+                    throw new IllegalArgumentException("has a [ without its ]");
                 } else {
                     // Go's character classes ([a-z], [^0-9]) read the same as Java's.
                     regex.append(pattern, i, end + 1);
@@ -162,7 +175,11 @@ public final class DockerIgnore {
                 regex.append(c);
             }
         }
-        return Pattern.compile(regex.append('$').toString());
+        try {
+            return Pattern.compile(regex.append('$').toString());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("is not a pattern: " + e.getDescription());
+        }
     }
 
     @Override

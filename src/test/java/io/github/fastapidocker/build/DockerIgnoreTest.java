@@ -2,10 +2,15 @@ package io.github.fastapidocker.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The cases of Docker's own documentation and of moby's patternmatcher tests. */
 class DockerIgnoreTest {
@@ -82,5 +87,22 @@ class DockerIgnoreTest {
         assertEquals("b", DockerIgnore.clean("a/../b"));
         assertEquals("/a", DockerIgnore.clean("/../a"));
         assertEquals(".", DockerIgnore.clean(""));
+    }
+
+    @Test
+    void aPatternDockerRefusesIsAnErrorNamingItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(".dockerignore");
+        for (String bad : List.of("app/[", "[z-a]")) {
+            Files.writeString(file, "# secrets\n" + bad + "\n");
+            String message = assertThrows(
+                            io.github.fastapidocker.kernel.ConfigurationException.class, () -> DockerIgnore.read(file))
+                    .getMessage();
+            assertTrue(message.startsWith(file + " line 2: '" + bad + "' "), message);
+            assertTrue(
+                    message.endsWith(
+                            ": fix the pattern (Docker fails the build on a pattern it cannot read; write \\[ for a [ itself)"),
+                    message);
+        }
+        assertTrue(of("a\\[b").excludes("a[b"), "an escaped [ is the character");
     }
 }
