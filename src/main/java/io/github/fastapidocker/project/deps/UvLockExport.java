@@ -67,6 +67,7 @@ final class UvLockExport {
                             : entry.path("optional-dependencies").path(extra));
         });
         List<PinnedRequirements.Pin> pins = new ArrayList<>();
+        java.util.Set<String> registries = new java.util.TreeSet<>();
         needed.forEach((name, marker) -> {
             if (roots.contains(name)) {
                 return;
@@ -83,6 +84,10 @@ final class UvLockExport {
                         + Urls.withoutLogin(source.path(kind).asText())
                         + "), which a requirements file installed before the code"
                         + " cannot express. " + advice());
+            }
+            String registry = Toml.text(source.path("registry"));
+            if (registry != null && !registry.startsWith("https://pypi.org/")) {
+                registries.add(Urls.withoutLogin(registry));
             }
             List<String> hashes = new ArrayList<>();
             String sdist = Toml.text(entry.path("sdist").path("hash"));
@@ -103,8 +108,13 @@ final class UvLockExport {
         String what = "the default dependencies of " + String.join(", ", roots)
                 + (extras.isEmpty() ? "" : " with extras " + String.join(", ", extras))
                 + ", without dev groups, pinned with hashes";
+        // pip installs from the index the image's pip is given, not from the lock's: say which one the lock named.
+        String from = registries.isEmpty()
+                ? ""
+                : "; uv.lock takes some from " + String.join(", ", registries) + ": pip takes them from the index "
+                        + hints.name(Setting.PIP_INDEX_URL) + " names, PyPI without it";
         return new Generated(
-                PinnedRequirements.render(FILE, what, pins), FILE, pins.size() + " packages pinned with hashes");
+                PinnedRequirements.render(FILE, what, pins), FILE, pins.size() + " packages pinned with hashes" + from);
     }
 
     /** The project's own entries: virtual or editable, named as {@code [project].name}. */

@@ -190,6 +190,26 @@ class RequirementLinesTest {
     }
 
     @Test
+    void aRegistryTheLockNamesIsSaidNotDroppedSilently() throws IOException {
+        Path uv = LockExportsTest.project("uv");
+        Files.copy(uv.resolve("pyproject.toml"), dir.resolve("pyproject.toml"));
+        Files.writeString(
+                dir.resolve("uv.lock"),
+                Files.readString(uv.resolve("uv.lock"))
+                        .replaceFirst(
+                                "registry = \"https://pypi.org/simple\"",
+                                "registry = \"https://ci:t0ken@nexus.example/simple\""));
+        RecordingLog log = new RecordingLog();
+        Dependencies.resolve(dir, null, null, List.of(), log, MavenHints.INSTANCE);
+        assertTrue(
+                log.text()
+                        .contains("; uv.lock takes some from https://****@nexus.example/simple: pip takes them"
+                                + " from the index <pipIndexUrl> (fastapi.pip.indexUrl) names, PyPI without it"),
+                log.text());
+        assertFalse(log.text().contains("t0ken"), log.text());
+    }
+
+    @Test
     void dependenciesThatAreNotAListAreAMistakeNotAnEmptyImage() throws IOException {
         PythonProjects.write(
                 dir, "pyproject.toml", "[project]\nname = \"svc\"\nversion = \"1\"\n" + "dependencies = \"fastapi\"\n");
