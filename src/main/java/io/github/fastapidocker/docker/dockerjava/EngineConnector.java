@@ -9,6 +9,7 @@ import io.github.fastapidocker.docker.EngineLocation;
 import io.github.fastapidocker.docker.EngineSockets;
 import io.github.fastapidocker.docker.EngineTimeouts;
 import io.github.fastapidocker.docker.EngineUnavailableException;
+import io.github.fastapidocker.docker.config.DockerCliConfig;
 import io.github.fastapidocker.docker.json.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +56,9 @@ final class EngineConnector {
             }
             return client(plain.get(), HttpClientSetup.PLAIN_SOCKET, source, location, timeouts);
         }
+        if (source.startsWith("docker context ")) {
+            checkContext(env, home);
+        }
         DockerClientConfig config;
         try {
             DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
@@ -74,10 +78,33 @@ final class EngineConnector {
                     EngineErrors.configurationProblem(e.getMessage(), source, location.howToChange()), e);
         }
         URI host = config.getDockerHost();
+        EngineAddress.check(host, source, location.howToChange());
         SSLConfig ssl = HttpClientSetup.isLocalSocket(host)
                 ? HttpClientSetup.PLAIN_SOCKET
                 : HttpClientSetup.once(config.getSSLConfig());
+        if (!HttpClientSetup.isLocalSocket(host)) {
+            EngineAddress.checkTls(config.getSSLConfig(), ssl, source);
+        }
         return client(host, ssl, source, location, timeouts);
+    }
+
+    /** The docker context that names the engine (DOCKER_CONTEXT, else the config's current one) must exist. */
+    private static void checkContext(Map<String, String> env, Path home) {
+        Path file = DockerCliConfig.locate(env, home);
+        String named = env.get("DOCKER_CONTEXT");
+        if (named != null && !named.isBlank()) {
+            EngineAddress.checkContext(
+                    Optional.of(named.trim()).filter(name -> !name.equals("default")),
+                    file.getParent(),
+                    "DOCKER_CONTEXT");
+            return;
+        }
+        EngineAddress.checkContext(
+                DockerCliConfig.readOrEmpty(file, message -> {})
+                        .currentContext()
+                        .filter(name -> !name.equals("default")),
+                file.getParent(),
+                file.toString());
     }
 
     private static DockerJavaEngine client(
