@@ -55,20 +55,20 @@ public abstract class AbstractFastApiMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (session != null && mojoExecution != null) {
-            CommandLineOverrides.apply(
-                    this,
-                    mojoExecution.getMojoDescriptor(),
-                    mojoExecution.getConfiguration(),
-                    session.getUserProperties(),
-                    getLog());
-        }
-        Optional<String> skippedBy = skip ? Optional.of(PropertyNames.SKIP) : skippedBy();
-        if (skippedBy.isPresent()) {
-            getLog().info("Skipping " + goal() + " (" + skippedBy.get() + ")");
-            return;
-        }
         try {
+            if (session != null && mojoExecution != null) {
+                CommandLineOverrides.apply(
+                        this,
+                        mojoExecution.getMojoDescriptor(),
+                        mojoExecution.getConfiguration(),
+                        session.getUserProperties(),
+                        getLog());
+            }
+            Optional<String> skippedBy = skip ? Optional.of(PropertyNames.SKIP) : skippedBy();
+            if (skippedBy.isPresent()) {
+                getLog().info("Skipping " + goal() + " (" + skippedBy.get() + ")");
+                return;
+            }
             run();
         } catch (EngineUnavailableException e) {
             throw new MojoExecutionException(e.getMessage());

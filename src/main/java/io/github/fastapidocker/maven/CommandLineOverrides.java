@@ -1,6 +1,7 @@
 package io.github.fastapidocker.maven;
 
 import io.github.fastapidocker.build.ImageTags;
+import io.github.fastapidocker.kernel.ConfigurationException;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -51,7 +52,14 @@ final class CommandLineOverrides {
                 continue;
             }
             String given = userProperties.getProperty(property);
-            Object value = convert(given, field.getType(), mojo.project);
+            Object value;
+            try {
+                value = convert(given, field.getType(), mojo.project);
+            } catch (NumberFormatException e) {
+                // Maven would refuse it when the POM does not set the parameter; a POM value must not hide it.
+                throw new ConfigurationException("-D" + property + "=" + shown(parameter.getName(), given)
+                        + " is not a whole number, which <" + parameter.getName() + "> takes. Fix the value");
+            }
             if (value == null) {
                 log.debug("Cannot apply " + property + " from the command line to " + parameter.getName());
                 continue;
@@ -118,11 +126,7 @@ final class CommandLineOverrides {
             return v.isEmpty() || Boolean.parseBoolean(v);
         }
         if (type == int.class || type == Integer.class) {
-            try {
-                return Integer.valueOf(v);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return Integer.valueOf(v); // NumberFormatException: the caller names the property
         }
         if (type == File.class) {
             File file = new File(v);

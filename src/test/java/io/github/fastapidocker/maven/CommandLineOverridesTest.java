@@ -2,6 +2,7 @@ package io.github.fastapidocker.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -127,12 +128,11 @@ class CommandLineOverridesTest {
         mojo.pushRetries = 2;
         Properties cli = new Properties();
         cli.setProperty("image", "elsewhere/api");
-        cli.setProperty("fastapi.push.retries", "not-a-number");
         Lines log = new Lines();
         CommandLineOverrides.apply(
                 mojo, descriptor("image", "fastapi.image", "pushRetries", "fastapi.push.retries"), null, cli, log);
         assertEquals("team/api", mojo.image);
-        assertEquals(2, mojo.pushRetries, "a value Maven could not convert either is left to Maven's own error");
+        assertEquals(2, mojo.pushRetries, "not given on the command line");
         assertEquals(List.of(), log.info);
     }
 
@@ -148,5 +148,17 @@ class CommandLineOverridesTest {
         assertEquals(
                 List.of("fastapi.registry.password=**** from the command line overrides <registryPassword>"), log.info);
         assertFalse(log.info.toString().contains("s3cret"));
+    }
+
+    @Test
+    void aNumberThatIsNotOneFailsInsteadOfLeavingThePomsValue() throws Exception {
+        BuildMojo mojo = mojo();
+        Properties cli = new Properties();
+        cli.setProperty("fastapi.port", "8O8O");
+        io.github.fastapidocker.kernel.ConfigurationException e = assertThrows(
+                io.github.fastapidocker.kernel.ConfigurationException.class,
+                () -> CommandLineOverrides.apply(mojo, descriptor("port", "fastapi.port"), null, cli, new Lines()));
+        assertEquals("-Dfastapi.port=8O8O is not a whole number, which <port> takes. Fix the value", e.getMessage());
+        assertEquals(80, mojo.port, "the POM's value stays, and the build stops");
     }
 }
