@@ -138,16 +138,27 @@ public final class ProcessCredentialHelperClient implements CredentialHelperClie
                 : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** Reads a stream to its end on a daemon thread, so a full pipe never blocks the helper. */
-    private static final class Drain {
+    /** What is kept of a helper's output: a login is a few KB; the rest is read and dropped. */
+    static final int KEPT_BYTES = 1 << 20;
+
+    /**
+     * Reads a stream to its end on a daemon thread, so a full pipe never blocks the helper; keeps
+     * the first {@link #KEPT_BYTES} of it, so a helper that floods its output cannot fill the heap.
+     */
+    static final class Drain {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final Thread thread;
 
         Drain(InputStream in, String name) {
             thread = new Thread(
                     () -> {
+                        byte[] buffer = new byte[8192];
                         try (in) {
-                            in.transferTo(bytes);
+                            for (int n; (n = in.read(buffer)) >= 0; ) {
+                                synchronized (bytes) {
+                                    bytes.write(buffer, 0, Math.max(0, Math.min(n, KEPT_BYTES - bytes.size())));
+                                }
+                            }
                         } catch (IOException e) {
                             // The process went away; what was read is all there is.
                         }

@@ -2,6 +2,7 @@ package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.docker.EngineIdentity;
 import io.github.fastapidocker.kernel.AtomicFiles;
+import io.github.fastapidocker.kernel.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,10 +103,16 @@ public record BuildRecord(
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw damaged(file, e);
         }
         String command = p.getProperty("command", "");
+        int port;
+        try {
+            port = Integer.parseInt(p.getProperty("port", "80").trim());
+        } catch (NumberFormatException e) {
+            throw damaged(file, e);
+        }
         return Optional.of(new BuildRecord(
                 p.getProperty("imageId"),
                 p.getProperty("image"),
@@ -113,12 +120,18 @@ public record BuildRecord(
                         .filter(t -> !t.isBlank())
                         .toList(),
                 command.isEmpty() ? List.of() : List.of(command.split(ARG_SEPARATOR, -1)),
-                Integer.parseInt(p.getProperty("port", "80")),
+                port,
                 new EngineIdentity(
                         p.getProperty("engine.name"),
                         p.getProperty("engine.version"),
                         p.getProperty("engine.apiVersion")),
                 baseImages(p)));
+    }
+
+    /** The plugin wrote the file; one it cannot read was changed or cut short: build again. */
+    private static ConfigurationException damaged(Path file, Exception e) {
+        return new ConfigurationException("Cannot read the build record " + file + " (" + e.getMessage()
+                + "): it was changed or cut short. Run the build goal again, which writes it anew");
     }
 
     private static void property(StringBuilder out, String key, String value) {

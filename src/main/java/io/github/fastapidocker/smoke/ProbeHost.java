@@ -179,9 +179,12 @@ record ProbeHost(String host, Origin origin, String engineAddress) {
         return (host.contains(":") ? "[" + host.replace("%", "%25") + "]" : host) + ":" + port;
     }
 
-    /** The URI of {@code path} on {@code port} of this host. */
+    /**
+     * The URI of {@code path} on {@code port} of this host; non-ASCII characters percent-encoded as
+     * UTF-8 ({@code /héllo} is sent as {@code /h%C3%A9llo}: a raw one is no valid request line).
+     */
     URI uri(int port, String path) {
-        return URI.create("http://" + authority(port) + path);
+        return URI.create(URI.create("http://" + authority(port) + path).toASCIIString());
     }
 
     /**

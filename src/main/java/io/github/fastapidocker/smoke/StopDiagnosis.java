@@ -38,9 +38,10 @@ final class StopDiagnosis {
                     + "): its shutdown failed; see the log below." + accept;
         }
         StringBuilder out = new StringBuilder("The server did not stop within " + stop.graceSeconds()
-                + " s of SIGTERM and was killed (exit 137, the stop took " + seconds + "). It never shut down"
-                + " gracefully: FastAPI's lifespan shutdown did not run, and every stop of this image waits out"
-                + " the whole grace period (Docker's default is 10 s; measured 10.2 s against 0.5 s).");
+                + " s of SIGTERM and was killed (exit 137, the stop took " + seconds + "). It did not shut down"
+                + " gracefully: FastAPI's lifespan shutdown did not run or did not end, and every stop of this image"
+                + " waits out the whole grace period (Docker's default is 10 s; a server that stops well takes"
+                + " about half a second).");
         Optional<DockerfileInspector.StartInstruction> shellForm = shellFormInstruction(settings.userDockerfile());
         if (shellForm.isPresent()) {
             DockerfileInspector.StartInstruction i = shellForm.get();

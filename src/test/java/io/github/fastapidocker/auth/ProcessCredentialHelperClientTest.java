@@ -92,6 +92,19 @@ class ProcessCredentialHelperClientTest {
     }
 
     @Test
+    void aHelperThatFloodsItsOutputCannotFillTheHeap() throws IOException {
+        // 64 MB of output, then exit: only the first MB is kept, and the answer is no JSON.
+        helper("flood", "head -c 67108864 /dev/zero | tr '\\0' x\n");
+        var e = assertThrows(CredentialLookupException.class, () -> client(Duration.ofSeconds(30))
+                .get("flood", "r"));
+        assertEquals("docker-credential-flood get did not print valid JSON", e.getMessage());
+        // What the drain keeps of 10 MB: the first MB, the rest read and dropped.
+        var drain = new ProcessCredentialHelperClient.Drain(
+                new java.io.ByteArrayInputStream(new byte[10 << 20]), "test-drain");
+        assertEquals(ProcessCredentialHelperClient.KEPT_BYTES, drain.text().length());
+    }
+
+    @Test
     void anEmptySecretMeansNothingFound() throws IOException {
         helper("empty", "echo '{\"Username\":\"u\",\"Secret\":\"\"}'\n");
         assertTrue(client(Duration.ofSeconds(10)).get("empty", "r").isEmpty());

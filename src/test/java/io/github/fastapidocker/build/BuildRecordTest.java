@@ -61,4 +61,17 @@ class BuildRecordTest {
     void absentWhenNothingWasBuilt() {
         assertTrue(BuildRecord.read(dir).isEmpty());
     }
+
+    @Test
+    void aDamagedRecordSaysToBuildAgain() throws java.io.IOException {
+        Path file = dir.resolve(BuildRecord.FILE_NAME);
+        for (String text : List.of("x=\\u12\n", "imageId=sha256:zzz\nimage=app\ntags=1.0\nport=abc\n")) {
+            java.nio.file.Files.writeString(file, text);
+            String message = org.junit.jupiter.api.Assertions.assertThrows(
+                            io.github.fastapidocker.kernel.ConfigurationException.class, () -> BuildRecord.read(dir))
+                    .getMessage();
+            assertTrue(message.startsWith("Cannot read the build record " + file + " ("), message);
+            assertTrue(message.endsWith("Run the build goal again, which writes it anew"), message);
+        }
+    }
 }

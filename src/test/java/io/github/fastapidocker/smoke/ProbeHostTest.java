@@ -96,6 +96,12 @@ class ProbeHostTest {
         assertTrue(loopback.onThisMachine());
         assertEquals("::1", loopback.serverAddress());
         assertEquals(URI.create("http://[::1]:8000/items/5?q=x"), loopback.uri(8000, "/items/5?q=x"));
+        // A raw non-ASCII path is sent percent-encoded, as a browser would: raw, it is no valid request line.
+        assertEquals(
+                "/h%C3%A9llo/%C3%BC?q=%C3%A9",
+                loopback.uri(8000, "/h\u00e9llo/\u00fc?q=\u00e9").getRawPath() + "?"
+                        + loopback.uri(8000, "/h\u00e9llo/\u00fc?q=\u00e9").getRawQuery());
+        assertEquals(URI.create("http://[::1]:8000/h%C3%A9llo"), loopback.uri(8000, "/h%C3%A9llo"), "encoded stays");
         assertEquals("[::1]:8000", loopback.authority(8000));
 
         ProbeHost remote = engineAt("tcp://[2001:db8::5]:2376");
