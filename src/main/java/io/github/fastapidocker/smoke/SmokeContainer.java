@@ -45,13 +45,38 @@ final class SmokeContainer implements AutoCloseable {
         return new StopResult(millis, exit, graceSeconds);
     }
 
+    /** What of the log tail goes into the Maven log and smoke.json, at most. */
+    static final int TAIL_CHARS = 16 * 1024;
+
     /** The last lines of its log, or why they could not be read. */
     String tail() {
         try {
-            return engine.logs(id, Readiness.LOG_TAIL_LINES).strip();
+            return shown(engine.logs(id, Readiness.LOG_TAIL_LINES).strip());
         } catch (RuntimeException e) {
             return "(could not read it: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * The app's output as the build log may show it: its last {@link #TAIL_CHARS} characters (a
+     * line of megabytes would be one {@code [ERROR]} line of megabytes), and no control character
+     * but newline and tab (a carriage return or an escape sequence would rewrite the lines above it
+     * on a terminal), each written as {@code \xNN}.
+     */
+    static String shown(String text) {
+        String tail = text.length() > TAIL_CHARS
+                ? "(the first " + (text.length() - TAIL_CHARS) + " characters left out) "
+                        + text.substring(text.length() - TAIL_CHARS)
+                : text;
+        StringBuilder out = new StringBuilder(tail.length());
+        tail.chars().forEach(c -> {
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     /** Removes the container, warning with the command to do it by hand when the engine would not. */

@@ -29,8 +29,18 @@ final class EngineErrors {
                 // Not JSON after all: the text is the message.
             }
         }
-        return text.isEmpty() ? "HTTP " + status : text;
+        if (text.isEmpty()) {
+            return "HTTP " + status;
+        }
+        // Not the engine's JSON: a web page from something that is not an engine, say. Its start is enough.
+        return text.length() > SHOWN_TEXT
+                ? text.substring(0, SHOWN_TEXT).strip() + "... (HTTP " + status + ", " + text.length()
+                        + " characters; is this a Docker engine?)"
+                : text;
     }
+
+    /** What is shown of an error body that is not the engine's JSON. */
+    static final int SHOWN_TEXT = 300;
 
     /** The certificates' names the docker CLI looks for in DOCKER_CERT_PATH. */
     private static final String CERTIFICATES = "ca.pem, cert.pem and key.pem";
