@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import io.github.fastapidocker.kernel.Urls;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,7 +106,7 @@ final class PyprojectExport {
 
     static Requirement parse(String text, Hints hints) {
         if (RequirementLines.carriesLogin(text)) {
-            throw new ConfigurationException(Pyproject.FILE + ": '" + RequirementLines.masked(text) + "' carries a"
+            throw new ConfigurationException(Pyproject.FILE + ": '" + Urls.withoutLogin(text) + "' carries a"
                     + " login, which would go into the image with the generated requirements file. Publish the"
                     + " package to an index and name it with " + hints.name(Setting.PIP_INDEX_URL)
                     + ", its login in a settings.xml server (" + hints.name(Setting.PIP_INDEX_SERVER_ID) + ")");

@@ -1,5 +1,6 @@
 package io.github.fastapidocker.project.deps;
 
+import io.github.fastapidocker.kernel.Urls;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,9 +9,6 @@ import java.util.regex.Pattern;
 /** What one line of a requirements file (or one PEP 508 string) says: an option's value, a local path, a login. */
 final class RequirementLines {
     private static final List<String> ARCHIVES = List.of(".whl", ".tar.gz", ".zip", ".tar.bz2", ".tgz");
-    /** A URL's user-info ({@code https://user:token@host}): pip reads it, and the file goes into the image. */
-    private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/@\\s]+)@");
-
     /** pip replaces {@code ${NAME}} in a requirements file with the environment variable's value. */
     private static final Pattern ENV_REFERENCE = Pattern.compile("(\\$\\{[A-Za-z0-9_]+\\})+");
 
@@ -69,7 +67,7 @@ final class RequirementLines {
      * and neither is pip's reference to an environment variable ({@code user:${TOKEN}@}).
      */
     static boolean carriesLogin(String text) {
-        Matcher m = USER_INFO.matcher(text);
+        Matcher m = Urls.USER_INFO.matcher(text);
         while (m.find()) {
             String userInfo = m.group(2);
             int colon = userInfo.indexOf(':');
@@ -81,10 +79,5 @@ final class RequirementLines {
             }
         }
         return false;
-    }
-
-    /** {@code text} with the user-info of every URL in it shown as {@code ****}. */
-    static String masked(String text) {
-        return USER_INFO.matcher(text).replaceAll("$1://****@");
     }
 }

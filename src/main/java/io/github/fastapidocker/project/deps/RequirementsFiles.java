@@ -3,6 +3,7 @@ package io.github.fastapidocker.project.deps;
 import io.github.fastapidocker.kernel.ConfigurationException;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
+import io.github.fastapidocker.kernel.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,7 @@ final class RequirementsFiles {
 
     /** A login in a requirements file would be in the image: the file is copied into the dependency layer. */
     private ConfigurationException login(Path file, int number, String line) {
-        return new ConfigurationException(where(file, number) + ": '" + RequirementLines.masked(line)
+        return new ConfigurationException(where(file, number) + ": '" + Urls.withoutLogin(line)
                 + "' carries a login, and the file is copied into the image with the dependency layer. Take"
                 + " the login out of the file and name the index with " + hints.name(Setting.PIP_INDEX_URL)
                 + " and its login with a settings.xml server (" + hints.name(Setting.PIP_INDEX_SERVER_ID)

@@ -68,7 +68,9 @@ class RequirementLinesTest {
         assertFalse(RequirementLines.carriesLogin("--index-url https://ci:${INDEX_TOKEN}@host/simple"));
         assertFalse(RequirementLines.carriesLogin("-i https://${INDEX_TOKEN}@host/simple"));
         assertTrue(RequirementLines.carriesLogin("-i https://ci:x${INDEX_TOKEN}@host/simple"));
-        assertEquals("-i https://****@host/simple", RequirementLines.masked("-i https://user:pw@host/simple"));
+        assertEquals(
+                "-i https://****@host/simple",
+                io.github.fastapidocker.kernel.Urls.withoutLogin("-i https://user:pw@host/simple"));
     }
 
     @Test
