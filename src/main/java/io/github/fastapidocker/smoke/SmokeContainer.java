@@ -3,6 +3,7 @@ package io.github.fastapidocker.smoke;
 import io.github.fastapidocker.docker.DockerEngine;
 import io.github.fastapidocker.docker.DockerEngine.ContainerState;
 import io.github.fastapidocker.kernel.BuildLog;
+import io.github.fastapidocker.kernel.ControlCharacters;
 import io.github.fastapidocker.smoke.SmokeReport.StopResult;
 
 /**
@@ -68,15 +69,7 @@ final class SmokeContainer implements AutoCloseable {
                 ? "(the first " + (text.length() - TAIL_CHARS) + " characters left out) "
                         + text.substring(text.length() - TAIL_CHARS)
                 : text;
-        StringBuilder out = new StringBuilder(tail.length());
-        tail.chars().forEach(c -> {
-            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
+        return ControlCharacters.visible(tail, "\n");
     }
 
     /** Removes the container, warning with the command to do it by hand when the engine would not. */

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.project.deps;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.ControlCharacters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -50,27 +51,17 @@ final class PinnedRequirements {
     }
 
     /**
-     * A value that goes into one line of the file: a line break would start a line of its own,
-     * which pip reads as an option ({@code --index-url}, {@code -r /etc/passwd}).
+     * A value that goes into one line of the file: a line break (pip splits lines as Python's
+     * {@code splitlines()} does, at U+2028 too) would start a line of its own, which pip reads as an
+     * option ({@code --index-url}, {@code -r /etc/passwd}).
      */
     static String oneLine(String origin, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw new ConfigurationException(origin + ": '" + escaped(value) + "' holds a line break or another"
-                        + " control character, so pip would read what follows it as a line of its own. A"
-                        + " requirement is one line: remove it");
-            }
+        if (ControlCharacters.in(value)) {
+            throw new ConfigurationException(origin + ": '" + ControlCharacters.visible(value, "")
+                    + "' holds a line break or another control character, so pip would read what follows it as"
+                    + " a line of its own. A requirement is one line: remove it");
         }
         return value;
-    }
-
-    private static String escaped(String value) {
-        StringBuilder out = new StringBuilder();
-        value.chars()
-                .forEach(c ->
-                        out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-        return out.toString();
     }
 
     /** Where the file came from, and that it is generated. */

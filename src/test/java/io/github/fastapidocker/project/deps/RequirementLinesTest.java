@@ -125,6 +125,20 @@ class RequirementLinesTest {
     }
 
     @Test
+    void aLineSeparatorPipBreaksAtCannotAddAnOptionEither() throws IOException {
+        // pip splits with Python's splitlines(): U+2028 and U+0085 end a line as \n does.
+        for (String separator : List.of("\\u2028", "\\u0085")) {
+            PythonProjects.write(
+                    dir,
+                    "pyproject.toml",
+                    "[project]\nname = \"svc\"\nversion = \"1\"\n" + "dependencies = [\"uvicorn" + separator
+                            + "--index-url http://evil.invalid/simple/\"]\n");
+            String message = error();
+            assertTrue(message.contains("holds a line break or another control character"), message);
+        }
+    }
+
+    @Test
     void aPyprojectDependencyWithALoginIsRefused() throws IOException {
         PythonProjects.write(
                 dir,
