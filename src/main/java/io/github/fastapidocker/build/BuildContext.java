@@ -1,6 +1,7 @@
 package io.github.fastapidocker.build;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.EnvironmentFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +30,6 @@ public final class BuildContext {
             Set.of("__pycache__", ".venv", ".git", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".idea");
     /** File suffixes never sent: compiled Python. */
     static final List<String> EXCLUDED_SUFFIXES = List.of(".pyc", ".pyo");
-    /** Environment files ({@code .env}, {@code .env.local}): secrets, never brought in through a link. */
-    private static final java.util.regex.Pattern ENV_FILE = java.util.regex.Pattern.compile("\\.env(\\..*)?");
     /** A fixed time for every entry (the cache ignores it; reproducibility needs it fixed). */
     static final long FIXED_TIME_MILLIS = 0L;
 
@@ -86,7 +85,7 @@ public final class BuildContext {
         if (abs.startsWith(boundary) && realName.equals(ContextPaths.relativeName(boundary, abs))) {
             return;
         }
-        String what = ENV_FILE.matcher(real.getFileName().toString()).matches()
+        String what = EnvironmentFiles.is(real.getFileName().toString())
                 ? "an environment file, whose secrets"
                 : !ignore.isEmpty() && ignore.excludes(realName)
                         ? "a file the .dockerignore leaves out, whose content"

@@ -1,6 +1,7 @@
 package io.github.fastapidocker.project.deps;
 
 import io.github.fastapidocker.kernel.ConfigurationException;
+import io.github.fastapidocker.kernel.EnvironmentFiles;
 import io.github.fastapidocker.kernel.Hints;
 import io.github.fastapidocker.kernel.Setting;
 import io.github.fastapidocker.kernel.Urls;
@@ -27,8 +28,6 @@ final class RequirementsFiles {
     private static final List<String> INCLUDES = List.of("--requirement", "--constraint", "-r", "-c");
     private static final List<String> EDITABLE = List.of("--editable", "-e");
     private static final List<String> FIND_LINKS = List.of("--find-links", "-f");
-    /** Environment files ({@code .env}, {@code .env.prod}): secrets, never a requirements file. */
-    private static final Pattern ENV_FILE = Pattern.compile("\\.env(\\..*)?");
 
     private final Path base;
     private final Hints hints;
@@ -67,7 +66,7 @@ final class RequirementsFiles {
         if (name.equals("Dockerfile")) {
             throw new ConfigurationException("A requirements file cannot be named Dockerfile: " + file);
         }
-        if (ENV_FILE.matcher(file.getFileName().toString()).matches()) {
+        if (EnvironmentFiles.is(file.getFileName().toString())) {
             throw new ConfigurationException(name + " is an environment file, not a requirements file: its secrets"
                     + " would go into the image with the dependency layer. Remove the -r/-c line that names it");
         }
