@@ -81,6 +81,9 @@ public final class BuildContext {
      */
     private void checkLinked(Path source, Path real) {
         Path abs = source.toAbsolutePath().normalize();
+        if (real.equals(abs)) {
+            return; // no link on the way: the usual case, without decoding two names per file
+        }
         String realName = ContextPaths.relativeName(realBoundary, real);
         if (abs.startsWith(boundary) && realName.equals(ContextPaths.relativeName(boundary, abs))) {
             return;
